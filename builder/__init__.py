@@ -1,0 +1,1 @@
+"""Stenogram's builder: raw scraped transcripts in, an annotated static site and dataset out."""

@@ -1,0 +1,106 @@
+"""Stage 3, clean: what every source profile shares when it takes chrome out.
+
+Profiles decide *which* lines are chrome; this module repairs what is left
+(tooltip-duplicated names, odd spaces) and keeps the audit of every removal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Line, Removal, Tooltip
+
+# A word of a role in a kremlin.ru tooltip: a capitalised word (not a courtesy title) or a dash.
+_ROLE_WORD = r"(?!(?:Mr|Ms|Mrs|Dr)\b)(?:[A-Z][\w’'.\-]*|[–—-])"
+# A small connecting word inside a role ("of", "the", ...).
+_ROLE_LINK = r"(?:of|the|for|and|in|on|at|to|de|von|van|under|with)"
+# kremlin.ru tooltip glued after a visible name: " Borisov Yury Borisov YurySpecial Representative ... ".
+# The tooltip repeats "Surname Given" twice, the second time glued to the role; a stray
+# space ends it. Separators inside the role are plain spaces (the body uses no-break ones).
+TOOLTIP_NAME = re.compile(
+    rf" (?P<surname>[A-Z][\w’'\-]+) (?P<given>[A-Z][\w’'\-]+) (?P=surname) (?P=given)"
+    rf"(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)"
+    rf"(?P<tail> (?=[.,:;!?)])| (?=\S)| ?$)"
+)
+# Spaces other than the plain one that scrapes carry (no-break, thin, narrow no-break).
+ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")
+# Runs of plain spaces and tabs.
+SPACE_RUN = re.compile(r"[ \t]{2,}")
+# A date as kremlin.ru and news sites write it: "March 31, 2025", "February 06, 2025".
+DATE = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" (?P<day>\d{1,2}), (?P<year>\d{4})\b"
+)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def split_lines(text: str) -> list[Line]:
+    """The seed's text as numbered lines (numbers are 1-based, as editors show them)."""
+    return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
+    """Take each tooltip out of a line, keeping the visible name and recording the role."""
+    tooltips: list[Tooltip] = []
+    removals: list[Removal] = []
+    out: list[str] = []
+    pos = 0
+    text = line.text
+    for m in TOOLTIP_NAME.finditer(text):
+        before = text[: m.start()]
+        if not before.endswith(m["surname"]):
+            continue
+        visible = _visible_name(before, m["given"], m["surname"])
+        tooltips.append(Tooltip(line.number, visible, m["given"], m["surname"], m["role"].strip()))
+        removals.append(Removal(line.number, m.group(0).strip(), "name tooltip"))
+        out.append(text[pos : m.start()])
+        # Keep one space where the tooltip stood between words; none before punctuation.
+        tail = m["tail"]
+        if tail == " " and m.end() < len(text) and not re.match(r"[.,:;!?)]", text[m.end()]):
+            out.append(" ")
+        pos = m.end()
+    out.append(text[pos:])
+    return Line(line.number, "".join(out)), tooltips, removals
+
+
+def _visible_name(before: str, given: str, surname: str) -> str:
+    """The name as the reader saw it before the tooltip: 'Yury Borisov' or 'Mr Mishustin'."""
+    for form in (f"{given} {surname}", f"Mr {surname}", f"Ms {surname}", f"Dr {surname}"):
+        if ODD_SPACE.sub(" ", before).endswith(form):
+            return form
+    return surname
+
+
+def normalise_spaces(text: str) -> str:
+    """No-break and thin spaces become plain ones; runs collapse; ends are trimmed."""
+    return SPACE_RUN.sub(" ", ODD_SPACE.sub(" ", text)).strip()
+
+
+def clean_lines(lines: Iterable[Line]) -> tuple[list[Line], list[Tooltip], list[Removal]]:
+    """Repair tooltips and spaces in body lines; blank lines are dropped."""
+    kept: list[Line] = []
+    tooltips: list[Tooltip] = []
+    removals: list[Removal] = []
+    for line in lines:
+        repaired, found, removed = repair_tooltips(line)
+        tooltips += found
+        removals += removed
+        text = normalise_spaces(repaired.text)
+        if text:
+            kept.append(Line(line.number, text))
+    return kept, tooltips, removals
+
+
+def chrome(lines: Iterable[Line], reason: str) -> list[Removal]:
+    """Audit records for whole lines taken out as site chrome (blank lines are not recorded)."""
+    return [Removal(line.number, line.text, reason) for line in lines if line.text.strip()]
+
+
+def find_date(text: str) -> str | None:
+    """The first English date in ``text`` as ``YYYY-MM-DD``."""
+    m = DATE.search(normalise_spaces(text))
+    if not m:
+        return None
+    return f"{m['year']}-{MONTHS.index(m['month']) + 1:02d}-{int(m['day']):02d}"

@@ -1,0 +1,175 @@
+"""The plain data that flows between the pipeline's stages.
+
+Every stage takes and returns these small frozen dataclasses; only ``export``
+turns them into dicts and JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong with an input, reported as ``path:line: message``."""
+
+    path: str
+    line: int
+    code: str
+    message: str
+    severity: str = "warning"  # "warning" | "error"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A raw source file as read from ``seeds/``: its name, bytes' hash and text."""
+
+    name: str
+    sha256: str
+    text: str
+    encoding: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a seed, with its 1-based number in the source file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What cleaning took out of a line, and why (the audit)."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Tooltip:
+    """A kremlin.ru name tooltip found glued to a visible name, and the role it gives."""
+
+    line: int
+    visible: str
+    given: str
+    surname: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """A seed after its profile's cleaner: body lines, metadata lines, and the audit."""
+
+    profile: str
+    body: tuple[Line, ...]
+    title: str | None
+    lead: str | None
+    date: str | None
+    time: str | None
+    place: str | None
+    url: str | None
+    publisher: str | None
+    topics: tuple[str, ...]
+    kind: str
+    removed: tuple[Removal, ...]
+    tooltips: tuple[Tooltip, ...]
+    title_line: int = 1
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An editorial mark of the source inside a paragraph: ``[insertion]`` or ``<…>``."""
+
+    kind: str  # "insertion" | "elision"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named inside a paragraph: ``text[start:end]`` names ``person``."""
+
+    person: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    line: int
+    text: str
+    marks: tuple[Mark, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A stretch of the body said by one speaker (or narration, ``label`` None)."""
+
+    number: int
+    line: int
+    label: str | None
+    name: str | None
+    role: str | None
+    paragraphs: tuple[Paragraph, ...]
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role a person held, as a source stated it on a date."""
+
+    title: str
+    date: str | None
+    document: str
+    source: str  # "label" | "tooltip" | "curated"
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    other_names: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    summary: str | None = None
+    curated: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    file: str
+    sha256: str
+    url: str | None
+    publisher: str | None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    kind: str  # "transcript" | "article" | "text"
+    title: str
+    date: str | None
+    time: str | None
+    place: str | None
+    lead: str | None
+    source: Source
+    topics: tuple[str, ...]
+    turns: tuple[Turn, ...]
+    profile: str
+    removed: tuple[Removal, ...] = ()
+    tooltips: tuple[Tooltip, ...] = ()
+    people: tuple[str, ...] = field(default=())
+
+    def paragraphs(self):
+        for turn in self.turns:
+            yield from ((turn, p) for p in turn.paragraphs)

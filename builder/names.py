@@ -1,0 +1,66 @@
+"""Personal names: given names, their spelling variants, courtesy titles.
+
+The lists live in ``builder/data/names.yml`` (data maintainers may extend);
+this module only reads them and answers questions about a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+
+# A courtesy or academic title before a surname: "Mr Lavrov", "Ms Golikova", "Dr Roshal".
+COURTESY = ("Mr", "Ms", "Mrs", "Dr", "Madam", "Mister")
+# A capitalised name word: "Borisov", "Kassym-Jomart", "O’Neill".
+NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load(resources.files("builder").joinpath("data/names.yml").read_text("utf-8"))
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Known given names, every spelling variant included."""
+    names = set(_data()["given_names"])
+    for group in _data()["variants"]:
+        names.update(group)
+    return frozenset(names)
+
+
+@cache
+def _variant_key() -> dict[str, str]:
+    return {name: group[0] for group in _data()["variants"] for name in group}
+
+
+def given_key(given: str) -> str:
+    """One spelling for all variants of a given name: 'Yuri' and 'Yury' give 'Yury'."""
+    return _variant_key().get(given, given)
+
+
+def name_key(name: str) -> str:
+    """A key equal for two spellings of one full name ('Yuri Borisov', 'Yury Borisov')."""
+    words = name.split()
+    if len(words) >= 2:
+        words[0] = given_key(words[0])
+    return " ".join(words).casefold()
+
+
+def is_given_name(word: str) -> bool:
+    return word in given_names()
+
+
+def surname_of(name: str) -> str:
+    return name.split()[-1]
+
+
+def slug(text: str) -> str:
+    """A URL-safe id: lower-case ASCII letters, digits and hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

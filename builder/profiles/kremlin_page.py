@@ -1,0 +1,106 @@
+"""A full en.kremlin.ru page saved as text: menus and footer around the body.
+
+Shape: site menus; ``Events``; title; lead; date, time, place; photo captions;
+the body; then ``Topics``, ``Persons``, ``Publication date``, ``Direct link``,
+share widgets and the footer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
+from ..model import Cleaned, Line, Problem, Seed
+
+NAME = "kremlin-page"
+KIND = "transcript"
+PUBLISHER = "President of Russia (en.kremlin.ru)"
+
+# The permanent short link kremlin.ru prints under each page.
+DIRECT_LINK = re.compile(r"^Direct link: (?P<url>(?:https?://)?(?:en\.)?kremlin\.ru/\S+)\s*$")
+# The line where kremlin.ru's own menus end, just before the page's section name.
+MENU_END = re.compile(r"^Presidential Executive Office\s*\d{4}$")
+# A time of day on its own line, under the date.
+TIME_LINE = re.compile(r"^(?P<hh>\d{1,2}):(?P<mm>\d{2})$")
+# Lines that open the metadata block after the body.
+BODY_END = re.compile(r"^(?:Topics|Persons|Geography|Publication status|Publication date:.*)$")
+# A bullet item of a metadata list.
+LIST_ITEM = re.compile(r"^\s*•\s*(?P<item>.+?)\s*$")
+
+
+def detect(text: str) -> bool:
+    return any(DIRECT_LINK.match(normalise_spaces(line)) for line in text.split("\n")) and "Publication date:" in text
+
+
+def clean(seed: Seed) -> Cleaned:
+    lines = [Line(l.number, normalise_spaces(l.text)) for l in split_lines(seed.text)]
+    raw = split_lines(seed.text)
+    problems: list[Problem] = []
+    start = next((i for i, l in enumerate(lines) if MENU_END.match(l.text)), -1) + 1
+    date_at = next((i for i in range(start, len(lines)) if DATE.fullmatch(lines[i].text)), None)
+    if date_at is None:
+        problems.append(Problem(seed.name, 1, "no-date", "no date line under the title: the page's date is unknown; add 'date:' to its sidecar"))
+        date_at = start
+    head = [l for l in lines[start:date_at] if l.text]
+    # The head is the section name ("Events"), the title, then the lead.
+    section, title, lead = (head[0].text if head else None), None, None
+    title_line = head[1].number if len(head) > 1 else 1
+    if len(head) >= 3:
+        title, lead = head[1].text, " ".join(l.text for l in head[2:])
+    elif len(head) == 2:
+        title = head[1].text
+    i = date_at + 1
+    time = place = None
+    if i < len(lines) and (m := TIME_LINE.match(lines[i].text)):
+        time = f"{int(m['hh']):02d}:{m['mm']}"
+        i += 1
+    if i < len(lines) and lines[i].text and len(lines[i].text) < 80 and not lines[i].text.endswith("."):
+        place = lines[i].text
+        i += 1
+    captions_end = i
+    while captions_end < len(lines) and lines[captions_end].text:
+        captions_end += 1
+    end = next((j for j in range(captions_end, len(lines)) if BODY_END.match(lines[j].text)), len(lines))
+    body, tooltips, repaired = clean_lines(raw[captions_end:end])
+    tail = lines[end:]
+    removed = [
+        *chrome(raw[:start], "site menu"),
+        *([] if section is None else chrome([head[0]], "site section name")),
+        *chrome(raw[captions_end - (captions_end - i) : captions_end], "photo caption"),
+        *repaired,
+        *chrome(raw[end:], "page metadata and footer"),
+    ]
+    url = next((m["url"] for l in tail if (m := DIRECT_LINK.match(l.text))), None)
+    if url and not url.startswith("http"):
+        url = "http://" + url
+    return Cleaned(
+        profile=NAME,
+        body=tuple(body),
+        title=title,
+        lead=lead,
+        date=find_date(lines[date_at].text) if date_at < len(lines) else None,
+        time=time,
+        place=place,
+        url=url,
+        publisher=PUBLISHER,
+        topics=tuple(_list_after(tail, "Topics")),
+        kind=KIND,
+        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        tooltips=tuple(tooltips),
+        title_line=title_line,
+        problems=tuple(problems),
+    )
+
+
+def _list_after(lines: list[Line], heading: str) -> list[str]:
+    """The bullet items under a heading line such as ``Topics``."""
+    items: list[str] = []
+    inside = False
+    for line in lines:
+        if line.text == heading:
+            inside = True
+        elif inside and (m := LIST_ITEM.match(line.text)):
+            items.append(m["item"])
+        elif inside and line.text:
+            break
+    return items

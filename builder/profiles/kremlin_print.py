@@ -1,0 +1,89 @@
+"""The print view of a kremlin.ru page: font pickers on top, no title, date and place last.
+
+Shape: ``Select font ...``, ``Character spacing (Kerning) ...``, ``Документ /``;
+the lead ("The President held a meeting with ..."); the body; and a last line
+``June 4, 2025, Novo-Ogaryovo, Moscow Region``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
+from ..model import Cleaned, Problem, Seed
+
+NAME = "kremlin-print"
+KIND = "transcript"
+PUBLISHER = "President of Russia (en.kremlin.ru)"
+
+# The print view's own controls, at the top of the page.
+PRINT_CHROME = re.compile(r"^(?:Select font\b.*|Character spacing \(Kerning\).*|Документ\s*/?|Document\s*/)$")
+# The closing line: a date, then the place.
+DATE_PLACE = re.compile(rf"^(?P<date>{DATE.pattern})(?:, (?P<place>.+))?$")
+# A lead that says what the President did, from which a title is derived.
+LEAD_EVENT = re.compile(
+    r"^(?:The President|Vladimir Putin) (?:held|had|chaired|took part in|attended|met with|made|gave|visited)"
+    r" (?:an? |the )?(?P<event>.+?)(?:, via videoconference| via videoconference)?\.?$"
+)
+
+
+def detect(text: str) -> bool:
+    head = [normalise_spaces(l) for l in text.split("\n")[:6]]
+    return sum(bool(PRINT_CHROME.match(l)) for l in head) >= 2
+
+
+def clean(seed: Seed) -> Cleaned:
+    raw = split_lines(seed.text)
+    problems: list[Problem] = []
+    start = 0
+    while start < len(raw) and (PRINT_CHROME.match(normalise_spaces(raw[start].text)) or not raw[start].text.strip()):
+        start += 1
+    end = len(raw)
+    while end > start and not raw[end - 1].text.strip():
+        end -= 1
+    date = place = None
+    closing = normalise_spaces(raw[end - 1].text) if end > start else ""
+    if m := DATE_PLACE.match(closing):
+        date, place = find_date(m["date"]), m["place"]
+        end -= 1
+    else:
+        problems.append(Problem(seed.name, end, "no-date", "the last line is not 'Month D, YYYY, Place': the date is unknown; add 'date:' to its sidecar"))
+    body, tooltips, repaired = clean_lines(raw[start:end])
+    lead = title = None
+    lead_line = body[0].number if body else 1
+    if body and not _is_label(body[0].text):
+        lead = body[0].text
+        body = body[1:]
+        title = derive_title(lead)
+    return Cleaned(
+        profile=NAME,
+        body=tuple(body),
+        title=title,
+        lead=lead,
+        date=date,
+        time=None,
+        place=place,
+        url=None,
+        publisher=PUBLISHER,
+        topics=(),
+        kind=KIND,
+        removed=tuple(sorted([*chrome(raw[:start], "print view controls"), *repaired], key=lambda r: r.line)),
+        tooltips=tuple(tooltips),
+        title_line=lead_line,
+        problems=tuple(problems),
+    )
+
+
+def derive_title(lead: str) -> str:
+    """A title from a lead: 'The President held a meeting with X.' gives 'Meeting with X'."""
+    if m := LEAD_EVENT.match(lead):
+        event = m["event"]
+        return event[0].upper() + event[1:]
+    first = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0].rstrip(".")
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+
+
+def _is_label(text: str) -> bool:
+    from ..parse import SPEAKER_LABEL
+
+    return bool(SPEAKER_LABEL.match(text))

@@ -22,6 +22,14 @@ SPEAKER_LABEL = re.compile(
     rf"(?: \((?P<note>[^()]{{1,40}})\))?)"
     rf":(?: +(?P<rest>\S.*))?$"
 )
+# A long label whose role has lowercase words ("Moderator of the plenary session, ... Fyodor Lukyanov:").
+LOOSE_LABEL = re.compile(r"^(?P<label>[A-Z][^.:;!?()\[\]<>\"“”]{0,200}?(?: \((?P<note>[^()]{1,40})\))?):(?: +(?P<rest>\S.*))?$")
+# Words that show a stretch of prose, not a role: pronouns and common verbs.
+PROSE_WORD = frozenset(
+    "i we you he she it they me us him her them my our your his their this that these those is are was were be been "
+    "am has have had do does did said says say will would can could should must may might not no as if when what which "
+    "who whom why how because about turned told asked".split()
+)
 # Generic speakers whose label names no one ("Question:", "Moderator:").
 GENERIC_SPEAKER = re.compile(
     r"^(?:Question|Answer|Reply|Response|Remark|Remarks|Comment|Moderator|Interpreter|Voice|Voices"
@@ -44,10 +52,17 @@ ELISION = re.compile(r"<(?:…|\.\.\.)>|\[(?:…|\.\.\.)\]")
 
 
 def parse_label(text: str) -> tuple[str, str | None, str | None, str | None] | None:
-    """``(label, name, role, rest)`` when a line opens with a speaker label, else ``None``."""
+    """``(label, name, role, rest)`` when a line opens with a speaker label, else ``None``.
+
+    A label is either made of capitalised words and small connecting words only, or,
+    when its role has other lowercase words, ends with a known given name and a surname
+    and holds no pronoun or common verb.
+    """
     m = SPEAKER_LABEL.match(text)
     if not m:
-        return None
+        m = LOOSE_LABEL.match(text)
+        if not m or not _loose_label_is_a_role(m["label"]):
+            return None
     label = m["label"]
     head = label[: label.rfind(" (")] if m["note"] else label
     if GENERIC_SPEAKER.match(head):
@@ -62,6 +77,16 @@ def parse_label(text: str) -> tuple[str, str | None, str | None, str | None] | N
         return None
     role = " ".join(head.split()[: len(head.split()) - len(name_words)]).rstrip(" ,–—-") or None
     return label, " ".join(name_words), role, m["rest"]
+
+
+def _loose_label_is_a_role(label: str) -> bool:
+    words = label.split(" (")[0].replace(",", "").split()
+    return (
+        3 <= len(words) <= 25
+        and not any(w.casefold() in PROSE_WORD for w in words)
+        and is_given_name(words[-2])
+        and words[-1][:1].isupper()
+    )
 
 
 def _name_words(words: list[str]) -> list[str] | None:

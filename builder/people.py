@@ -22,10 +22,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from .model import Document, Mention, Paragraph, Person, Problem, Role, Turn
 from .names import COURTESY, is_given_name, name_key, slug, surname_of
+from .yamlfile import load_yaml
 
 # A run of capitalised words ("President Vladimir Putin", "Mr Medinsky").
 NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*(?: [A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)*")
@@ -78,20 +77,19 @@ def load_curated(path: Path) -> Registry:
     registry = Registry()
     if not path.exists():
         return registry
-    try:
-        entries = yaml.safe_load(path.read_text("utf-8")) or []
-    except yaml.YAMLError as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", 0) + 1
-        registry.problems.append(Problem(path.name, line, "people-file", f"the people file is not valid YAML ({err.problem if hasattr(err, 'problem') else err}): fix it; it was ignored", "error"))
+    entries, problems = load_yaml(path, "people file")
+    if problems:
+        registry.problems += problems
         return registry
+    entries = entries or []
     if not isinstance(entries, list):
-        registry.problems.append(Problem(path.name, 1, "people-file", "the people file must be a list of people ('- name: ...'): it was ignored", "error"))
+        registry.problems.append(Problem(path.name, 1, "people file", "the people file must be a list of people ('- name: ...'): it was ignored", "error"))
         return registry
     lines = _entry_lines(path)
     for n, entry in enumerate(entries):
         line = lines[n] if n < len(lines) else 1
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            registry.problems.append(Problem(path.name, line, "people-file", "an entry has no 'name': give each person a name; the entry was skipped", "error"))
+            registry.problems.append(Problem(path.name, line, "people file", "an entry has no 'name': give each person a name; the entry was skipped", "error"))
             continue
         pid = registry.add(entry["name"], curated=True, pid=entry.get("id"))
         person = registry.people[pid]
@@ -108,7 +106,7 @@ def load_curated(path: Path) -> Registry:
             if isinstance(role, dict) and role.get("title"):
                 person["roles"].append(Role(str(role["title"]), _date(role.get("start")), role.get("source") or PEOPLE_FILE, "curated", _date(role.get("end"))))
             else:
-                registry.problems.append(Problem(path.name, line, "people-file", f"a role of {entry['name']} has no 'title': it was skipped"))
+                registry.problems.append(Problem(path.name, line, "people file", f"a role of {entry['name']} has no 'title': it was skipped"))
     return registry
 
 
@@ -201,7 +199,13 @@ def resolve(registry: Registry, doc: Document) -> tuple[Document, list[Problem]]
     for index, turn in enumerate(doc.turns):
         next_speaker = next((s for s, t in zip(speakers[index + 1 :], doc.turns[index + 1 :], strict=True) if s), None)
         next_role = next((t.role for t in doc.turns[index + 1 :] if t.name), None)
-        context = _Context(doc, registry, by_surname, president, next_speaker if next_role and MINISTER_ROLE.search(next_role) else None, problems)
+        minister = next_speaker if next_role and MINISTER_ROLE.search(next_role) else None
+        addressed = president
+        if speakers[index] and speakers[index] == president:
+            # The President's own "Mr President" is the other president of the meeting.
+            others = {s for s, t in zip(speakers, doc.turns, strict=True) if s and s != president and t.role and t.role.startswith("President")}
+            addressed = others.pop() if len(others) == 1 else None
+        context = _Context(doc, registry, by_surname, addressed, minister, problems)
         paragraphs = []
         for paragraph in turn.paragraphs:
             mentions = tuple(context.mentions(paragraph))
@@ -251,7 +255,7 @@ class _Context:
         title = words[i + 1][2]
         if title == "President":
             if self.president is None:
-                self._problem(paragraph, "unresolved-name", f"'{form}': no speaker of this document is the President; add the President's label or a people file entry")
+                self._problem(paragraph, "unresolved-name", f"'{form}': which president is addressed is unknown (none, or several, speak in this document)")
             return self.president, 2
         if title == "Minister":
             if self.minister is None:

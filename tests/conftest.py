@@ -1,0 +1,32 @@
+"""Shared fixtures: the real site, built once per test session from the real seeds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from builder.pipeline import ROOT, BuildOptions, BuildReport, build
+
+SEEDS = ROOT / "seeds"
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    report: BuildReport
+    site: Path
+    docs: Path
+
+
+def build_into(folder: Path, seeds: Path = SEEDS, **options) -> BuiltSite:
+    """Build ``seeds`` into ``folder/site`` (Markdown in ``folder/site_src``)."""
+    site, docs = folder / "site", folder / "site_src"
+    report = build(BuildOptions(seeds=seeds, out=site, docs_dir=docs, **options))
+    return BuiltSite(report, site, docs)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuiltSite:
+    """The real seeds built into a temporary folder, once for the whole session."""
+    return build_into(tmp_path_factory.mktemp("real"))

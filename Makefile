@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The browser tests' JavaScript (axe-core, html-validate), pinned by package-lock.json.
+NODE_STAMP := tests/browser/node_modules/.installed
 
 .PHONY: site test offline lint clean browser
 
@@ -20,8 +22,13 @@ site: $(STAMP)
 offline: $(STAMP)
 	$(BIN)/python -m builder offline
 
-browser:
-	@command -v chromium >/dev/null 2>&1 || test -x /usr/bin/chromium || bash scripts/install-chromium.sh
+$(NODE_STAMP): tests/browser/package.json tests/browser/package-lock.json
+	command -v npm >/dev/null 2>&1 || bash scripts/install-node.sh
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+browser: $(NODE_STAMP)
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || bash scripts/install-chromium.sh
 
 test: $(STAMP) browser
 	$(BIN)/ruff check builder tests benchmarks
@@ -31,5 +38,5 @@ lint: $(STAMP)
 	$(BIN)/ruff check builder tests benchmarks
 
 clean:
-	rm -rf site dist .site_src.staging
+	rm -rf site dist .site_src.staging .site_src.cache
 	find site_src -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from .export import document_record, dumps
+from .offline import DEFAULT_ARCHIVE, DEFAULT_SITE, package
 from .pipeline import BuildOptions, build, parse_corpus, read_document
 
 
@@ -18,11 +20,22 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", type=Path, default=BuildOptions.out, help="folder for the site (default: site/)")
     b.add_argument("--docs-dir", type=Path, default=BuildOptions.docs_dir, help="folder for the generated Markdown (default: site_src/)")
     b.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
+    b.add_argument("--jobs", type=int, default=None, help="processes that parse seeds (default: one per core)")
+    b.add_argument("--timings", type=Path, default=None, help="write the seconds spent in each stage to this JSON file")
+    o = commands.add_parser("offline", help="build the site for file:// and pack it into dist/stenogram-offline.zip")
+    o.add_argument("--seeds", type=Path, default=BuildOptions.seeds, help="folder of seeds (default: seeds/)")
+    o.add_argument("--out", type=Path, default=DEFAULT_SITE, help="folder for the offline build (default: dist/offline/)")
+    o.add_argument("--docs-dir", type=Path, default=BuildOptions.docs_dir, help="folder for the generated Markdown (default: site_src/)")
+    o.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE, help="the zip to write (default: dist/stenogram-offline.zip)")
+    o.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
+    o.set_defaults(jobs=None, timings=None)
     p = commands.add_parser("parse", help="print one seed as the JSON of the data contract")
     p.add_argument("file", type=Path)
     args = parser.parse_args(argv)
     if args.command == "parse":
         return _parse(args.file)
+    if args.command == "offline":
+        return _offline(args)
     return _build(args)
 
 
@@ -47,15 +60,31 @@ def parse_corpus_single(path: Path):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         shutil.copy2(path, folder / path.name)
-        for extra in (path.with_name(path.name + ".yml"), path.parent / "people.yml"):
+        for extra in (path.with_name(path.name + ".yml"), path.parent / "people.yml", path.parent / "glossary.yml"):
             if extra.exists():
                 shutil.copy2(extra, folder / extra.name)
         return parse_corpus(folder)
 
 
-def _build(args) -> int:
-    options = BuildOptions(seeds=args.seeds, out=args.out, docs_dir=args.docs_dir)
+def _offline(args) -> int:
+    status = _build(args, offline=True)
+    if status:
+        print("no offline copy written: the build failed")
+        return status
+    copy = package(args.out, args.archive)
+    for problem in sorted(copy.problems):
+        print(problem)
+    if copy.problems:
+        return 1
+    print(f"Offline copy: {copy.archive} ({copy.files} files); unzip it and open stenogram/index.html")
+    return 0
+
+
+def _build(args, offline: bool = False) -> int:
+    options = BuildOptions(seeds=args.seeds, out=args.out, docs_dir=args.docs_dir, jobs=args.jobs, offline=offline)
     report = build(options)
+    if args.timings:
+        args.timings.write_text(json.dumps(report.timings, indent=1, sort_keys=True) + "\n", "utf-8")
     people = {pid for d in report.documents for pid in d.people}
     print(f"Built {len(report.documents)} documents, {report.turns} turns, {len(people)} people into {options.out}")
     errors = [p for p in report.problems if p.severity == "error"]

@@ -2,7 +2,8 @@
 
 Every character that Markdown, the HTML inside it, attribute lists or the
 pymdownx extensions could read as syntax is written as a numeric character
-reference, which the browser shows as the character itself.
+reference, which the browser shows as the character itself. Control characters
+are dropped: they show as nothing, and STX/ETX are Markdown's own placeholders.
 """
 
 from __future__ import annotations
@@ -11,18 +12,25 @@ import re
 
 # Characters that carry meaning to Markdown, HTML, attr_list, Jinja or pymdownx.
 SPECIAL = frozenset("\\`*_{}[]()#!|<>&~=^$%\"'@:")
+# Each special character as its numeric character reference (one ``str.translate`` pass).
+REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in SPECIAL}
 # Characters that are syntax only at the start of a line (list markers, rules).
 LEADING = frozenset("-+")
 # A line that opens with "1." would become an ordered list.
 LIST_NUMBER = re.compile(r"^(\d+)\.")
 # Any run of white space, line breaks included.
 WHITESPACE = re.compile(r"\s+")
+# Control characters: invisible, not allowed in HTML, and two of them (STX, ETX) delimit
+# Python-Markdown's placeholders for stashed HTML, so a seed could forge one.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def md_text(text: str) -> str:
     """``text`` as Markdown that renders to exactly ``text`` (white space folded)."""
-    text = WHITESPACE.sub(" ", text).strip()
-    out = "".join(f"&#{ord(ch)};" if ch in SPECIAL or (i == 0 and ch in LEADING) else ch for i, ch in enumerate(text))
+    text = WHITESPACE.sub(" ", CONTROL.sub(lambda m: " " if m.group().isspace() else "", text)).strip()
+    out = text.translate(REFERENCES)
+    if text[:1] in LEADING:
+        out = f"&#{ord(text[0])};" + out[1:]
     return LIST_NUMBER.sub(lambda m: f"{m[1]}&#46;", out)
 
 

@@ -6,9 +6,11 @@ only on purpose.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
-from .model import Document, Person, Role
+from .model import Annotation, Document, Person, Role
 
 
 def document_record(doc: Document, people: dict[str, Person]) -> dict:
@@ -42,6 +44,7 @@ def document_record(doc: Document, people: dict[str, Person]) -> dict:
                         "text": p.text,
                         "mentions": [{"person": m.person, "start": m.start, "end": m.end} for m in p.mentions],
                         "editorial": [{"kind": k.kind, "start": k.start, "end": k.end} for k in p.marks],
+                        "terms": [{"term": a.subject, "start": a.start, "end": a.end} for a in p.annotations if a.kind == "term"],
                     }
                     for p in turn.paragraphs
                 ],
@@ -52,6 +55,7 @@ def document_record(doc: Document, people: dict[str, Person]) -> dict:
             {"id": pid, "name": people[pid].name, "roles": [r.title for r in people[pid].roles if r.document == doc.id]}
             for pid in doc.people
         ],
+        "annotations": [annotation_record(a, doc) for a in doc.annotations],
         "audit": {
             "removed": [{"line": r.line, "reason": r.reason, "text": r.text} for r in doc.removed],
             "tooltips": [{"line": t.line, "visible": t.visible, "name": f"{t.given} {t.surname}", "role": t.role} for t in doc.tooltips],
@@ -59,23 +63,99 @@ def document_record(doc: Document, people: dict[str, Person]) -> dict:
     }
 
 
-def person_record(person: Person) -> dict:
+def annotation_record(note: Annotation, doc: Document) -> dict:
+    """A maintainer's note: its W3C ``TextQuoteSelector``, where it anchored (or null), and its body."""
+    text = next((p.text for _, p in doc.paragraphs() if p.id == note.paragraph), None)
+    anchored = text is not None
+    return {
+        "id": note.id,
+        "target": {"type": "TextQuoteSelector", "exact": note.exact, "prefix": note.prefix, "suffix": note.suffix},
+        "paragraph": note.paragraph if anchored else None,
+        "start": note.start if anchored else None,
+        "end": note.end if anchored else None,
+        "quote": text[note.start : note.end] if anchored else None,
+        "anchored": note.anchored if anchored else None,
+        "score": note.score if anchored else None,
+        "body": note.body,
+        "tags": list(note.tags),
+        "author": note.author,
+    }
+
+
+def person_record(person: Person, documents: dict[str, Document] | None = None) -> dict:
     return {
         "id": person.id,
         "name": person.name,
         "other_names": [{"name": n} for n in person.other_names],
         "summary": person.summary,
-        "memberships": [_membership(r) for r in person.roles],
+        "memberships": [_membership(person, r, documents or {}) for r in person.roles],
     }
 
 
-def _membership(role: Role) -> dict:
-    return {"role": role.title, "start_date": role.date, "end_date": role.end, "source": role.document, "via": role.source}
+def _membership(person: Person, role: Role, documents: dict[str, Document]) -> dict:
+    doc = documents.get(role.document)
+    source = {"note": f"{role.source}: {doc.title if doc else role.document}"}
+    if doc and doc.source.url:
+        source["url"] = doc.source.url
+    return {"person_id": person.id, "role": role.title, "start_date": role.date, "end_date": role.end,
+            "source": role.document, "via": role.source, "sources": [source]}
 
 
-def people_record(people: dict[str, Person]) -> dict:
-    """The people registry, Popolo-style (persons with other_names and memberships)."""
-    return {"persons": [person_record(p) for _, p in sorted(people.items())]}
+def people_record(people: dict[str, Person], documents: dict[str, Document] | None = None) -> dict:
+    """The people registry, Popolo-style (persons with other_names and memberships, each with its sources)."""
+    return {"persons": [person_record(p, documents) for _, p in sorted(people.items())]}
+
+
+# Columns of turns.csv, one row per turn of the corpus.
+TURN_COLUMNS = ("document", "date", "turn", "speaker", "speaker_name", "role", "words", "text")
+# How a turn's paragraphs are joined in turns.csv's ``text``.
+PARAGRAPH_JOIN = "\n"
+
+
+def turns_csv(documents: list[Document], people: dict[str, Person]) -> str:
+    """Every turn of the corpus as CSV (RFC 4180 quoting; paragraphs joined by a line break)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TURN_COLUMNS)
+    for doc in sorted(documents, key=lambda d: d.id):
+        for turn in doc.turns:
+            text = PARAGRAPH_JOIN.join(p.text for p in turn.paragraphs)
+            name = people[turn.speaker].name if turn.speaker in people else (turn.name or "")
+            writer.writerow((doc.id, doc.date or "", turn.number, turn.speaker or "", name, turn.role or "", len(text.split()), text))
+    return out.getvalue()
+
+
+def documents_jsonl(documents: list[Document], people: dict[str, Person], records: dict[str, dict] | None = None) -> str:
+    """Every document's record (``records`` when already made), one JSON object a line, by id."""
+    records = records or {}
+    return "".join(json.dumps(records.get(d.id) or document_record(d, people), ensure_ascii=False) + "\n"
+                   for d in sorted(documents, key=lambda d: d.id))
+
+
+def dataset_files(documents: list[Document], people: dict[str, Person], site_url: str | None = None,
+                  records: dict[str, dict] | None = None) -> dict[str, str]:
+    """The corpus-level downloads, by path under the site's ``data/`` folder (``records``: made already)."""
+    from importlib import resources
+
+    from .tei import tei_document
+
+    by_id = {d.id: d for d in documents}
+    involved = {pid for d in documents for pid in d.people} | {t.speaker for d in documents for t in d.turns if t.speaker}
+    files = {
+        "documents.jsonl": documents_jsonl(documents, people, records),
+        "turns.csv": turns_csv(documents, people),
+        "people.json": dumps(people_record({pid: people[pid] for pid in sorted(involved) if pid in people}, by_id)),
+    }
+    for doc in documents:
+        if doc.kind == "transcript":
+            files[f"tei/{doc.id}.xml"] = tei_document(doc, people, site_url)
+    for schema in SCHEMAS:
+        files[schema] = resources.files("builder").joinpath(f"data/{schema}").read_text("utf-8")
+    return files
+
+
+# The JSON Schemas shipped with the dataset (in builder/data/).
+SCHEMAS = ("document.schema.json", "people.schema.json")
 
 
 def dumps(record) -> str:

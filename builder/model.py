@@ -32,6 +32,7 @@ class Seed:
     text: str
     encoding: str
     size: int
+    verbatim: str = ""  # the decoded text before line ends were normalised (what the site's copy keeps)
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,41 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Annotation:
+    """A note on a passage, targeted by quote (W3C ``TextQuoteSelector``) and anchored by the build.
+
+    ``kind`` says who wrote it: ``note`` (a maintainer, in the seed's sidecar), ``term``
+    (the glossary, on an organisation's name) or ``role`` (a person's role, on a mention).
+    Once anchored, ``text[start:end]`` of paragraph ``paragraph`` is the passage; an
+    orphan (quote gone or ambiguous) keeps ``paragraph`` None and is reported.
+    """
+
+    id: str
+    exact: str
+    body: str  # Markdown written by a maintainer (trusted), or plain text for term/role
+    prefix: str | None = None
+    suffix: str | None = None
+    tags: tuple[str, ...] = ()
+    author: str | None = None
+    kind: str = "note"  # "note" | "term" | "role"
+    line: int = 1  # where the note starts in its sidecar
+    subject: str | None = None  # the glossary entry (term) or person id (role)
+    title: str | None = None  # the glossary entry's name (term)
+    paragraph: str | None = None
+    start: int = 0
+    end: int = 0
+    anchored: str | None = None  # "exact" | "context" | "fuzzy"; None while unanchored
+    score: float = 100.0  # how closely the anchored passage matches ``exact`` (0-100)
+
+
+@dataclass(frozen=True)
 class Paragraph:
     id: str
     line: int
     text: str
     marks: tuple[Mark, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    annotations: tuple[Annotation, ...] = ()  # anchored here: notes, glossary terms, roles
 
 
 @dataclass(frozen=True)
@@ -169,6 +199,7 @@ class Document:
     removed: tuple[Removal, ...] = ()
     tooltips: tuple[Tooltip, ...] = ()
     people: tuple[str, ...] = field(default=())
+    annotations: tuple[Annotation, ...] = ()  # the maintainers' notes: in file order, then (anchored) in text order, orphans last
 
     def paragraphs(self):
         for turn in self.turns:

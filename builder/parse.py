@@ -15,7 +15,8 @@ from .model import Cleaned, Document, Line, Mark, Paragraph, Source, Turn
 from .names import COURTESY, is_given_name, slug
 
 _CONNECTOR = r"(?:of|the|for|and|on|in|at|to|de|da|del|der|van|von|al|bin|ibn|le|la|under|with|upon)"
-_CAP_WORD = r"(?:[A-Z][\w’'.\-]*|[A-Z]{2,}|\d+(?:st|nd|rd|th))"
+# (Its alternatives never match the same text: overlapping ones backtrack exponentially on a line of capitals.)
+_CAP_WORD = r"(?:[A-Z][\w’'.\-]*|\d+(?:st|nd|rd|th))"
 # A speaker label at the start of a line, then ':' and the first words (or nothing).
 SPEAKER_LABEL = re.compile(
     rf"^(?P<label>{_CAP_WORD},?(?: (?:{_CAP_WORD},?|{_CONNECTOR}|[–—-]))*"
@@ -179,7 +180,7 @@ def parse_document(seed, cleaned: Cleaned, overrides: dict) -> Document:
 
 def document_id(date: str | None, title: str) -> str:
     """A stable slug: the date, then the title's words, cut at a word."""
-    base = f"{date or 'undated'}-{slug(title) or 'untitled'}"
+    base = f"{slug(date or '') or 'undated'}-{slug(title) or 'untitled'}"
     if len(base) > ID_LENGTH:
         base = base[:ID_LENGTH].rsplit("-", 1)[0]
     return base

@@ -194,17 +194,24 @@ def resolve(registry: Registry, doc: Document) -> tuple[Document, list[Problem]]
     if president is None:
         president = next((pid for pid in sorted(known) if any(PRESIDENT_ROLE.match(r.title) for r in registry.people[pid]["roles"])), None)
 
+    # After each turn: the next speaker, and the role of the next named turn (one pass, not one per turn).
+    following: list[tuple[str | None, str | None]] = []
+    next_speaker = next_role = None
+    for speaker, turn in zip(reversed(speakers), reversed(doc.turns), strict=True):
+        following.append((next_speaker, next_role))
+        next_speaker = speaker or next_speaker
+        next_role = turn.role if turn.name else next_role
+    following.reverse()
+    # The President's own "Mr President" is the other president of the meeting.
+    others = {s for s, t in zip(speakers, doc.turns, strict=True) if s and s != president and t.role and t.role.startswith("President")}
     turns = []
     mentioned: set[str] = set()
     for index, turn in enumerate(doc.turns):
-        next_speaker = next((s for s, t in zip(speakers[index + 1 :], doc.turns[index + 1 :], strict=True) if s), None)
-        next_role = next((t.role for t in doc.turns[index + 1 :] if t.name), None)
+        next_speaker, next_role = following[index]
         minister = next_speaker if next_role and MINISTER_ROLE.search(next_role) else None
         addressed = president
         if speakers[index] and speakers[index] == president:
-            # The President's own "Mr President" is the other president of the meeting.
-            others = {s for s, t in zip(speakers, doc.turns, strict=True) if s and s != president and t.role and t.role.startswith("President")}
-            addressed = others.pop() if len(others) == 1 else None
+            addressed = next(iter(others)) if len(others) == 1 else None
         context = _Context(doc, registry, by_surname, addressed, minister, problems)
         paragraphs = []
         for paragraph in turn.paragraphs:

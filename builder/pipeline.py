@@ -6,10 +6,16 @@ gathers their problems. A bad seed is reported and skipped; the rest builds.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import annotate as annotate_stage
 from . import people as people_stage
+from .cache import ParseCache, read_all
+from .cite import configured_site_url
+from .dedupe import Fingerprints
+from .glossary import GLOSSARY_FILE, Term, load_glossary
 from .model import Document, Person, Problem
 from .parse import parse_document
 from .profiles import detect
@@ -31,6 +37,12 @@ class BuildOptions:
     site_url: str | None = None
     offline: bool = False
     run_mkdocs: bool = True
+    cache: Path | None = None  # parsed seeds kept between builds; default: beside docs_dir
+    jobs: int | None = None  # worker processes for parsing; default: every core
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.cache or self.docs_dir.parent / f".{self.docs_dir.name}.cache"
 
 
 @dataclass
@@ -39,57 +51,106 @@ class BuildReport:
     people: dict[str, Person] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     mkdocs_warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    terms: tuple[Term, ...] = ()  # the glossary
 
     @property
     def turns(self) -> int:
         return sum(len(d.turns) for d in self.documents)
 
 
-def read_document(path: Path) -> tuple[Document | None, str | None, list[Problem]]:
-    """One seed through read, detect, clean and parse: the document and the seed's text."""
+def read_document(path: Path, clock: dict[str, float] | None = None) -> tuple[Document | None, str | None, list[Problem]]:
+    """One seed through read, detect, clean and parse: the document and the seed's text.
+
+    ``clock``, when given, gathers the seconds spent in each stage.
+    """
+    clock = {} if clock is None else clock
+    started = time.perf_counter()
     seed, problems = read_seed(path)
     if seed is None:
         return None, None, problems
     sidecar, sidecar_problems = read_sidecar(path)
     problems += sidecar_problems
+    read = time.perf_counter()
     profile = detect(seed.text)
     cleaned = profile.clean(seed)
+    cleaned_at = time.perf_counter()
     overrides = sidecar.overrides if sidecar else {}
-    problems += [p for p in cleaned.problems if not (p.code == "no-date" and "date" in overrides)]
+    problems += [p for p in cleaned.problems if not (p.code in ("no-date", "no-title") and p.code[3:] in overrides)]
+    if cleaned.title is None and "title" not in overrides and not any(p.code == "no-title" for p in cleaned.problems):
+        problems.append(Problem(seed.name, cleaned.title_line, "no-title", "no title found: published under the file name; add 'title:' to its sidecar"))
     doc = parse_document(seed, cleaned, overrides)
+    if sidecar:
+        notes, note_problems = annotate_stage.read_notes(sidecar)
+        problems += note_problems
+        doc = replace(doc, annotations=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
+    parsed = time.perf_counter()
+    for stage, seconds in (("read", read - started), ("clean", cleaned_at - read), ("parse", parsed - cleaned_at)):
+        clock[stage] = clock.get(stage, 0.0) + seconds
     if doc.kind == "transcript" and not any(t.label for t in doc.turns):
         problems.append(Problem(seed.name, 1, "no-speakers", "a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source"))
-    return doc, seed.text, problems
+    return doc, seed.verbatim or seed.text, problems
 
 
-def parse_corpus(seeds_dir: Path) -> BuildReport:
-    """Every seed read and parsed, people resolved; problems gathered, bad seeds skipped."""
+def read_document_safely(path: Path) -> tuple[tuple[Document | None, str | None, list[Problem]], dict[str, float]]:
+    """``read_document`` that turns a bug met on one seed into that seed's problem, with its timings."""
+    clock: dict[str, float] = {}
+    try:
+        return read_document(path, clock), clock
+    except Exception as err:  # a bug met on one seed must not stop the others
+        return (None, None, [Problem(path.name, 1, "internal", f"the builder failed on this seed ({type(err).__name__}: {err}); please report it", "error")]), clock
+
+
+def parse_corpus(seeds_dir: Path, cache_dir: Path | None = None, jobs: int | None = None) -> BuildReport:
+    """Every seed read and parsed, people resolved; problems gathered, bad seeds skipped.
+
+    Seeds are parsed on every core; with ``cache_dir``, a seed whose bytes, sidecar
+    and builder code are unchanged since the last build is not parsed again.
+    """
     report = BuildReport()
     registry = people_stage.load_curated(seeds_dir / people_stage.PEOPLE_FILE)
     report.problems += registry.problems
     documents: list[Document] = []
     texts: dict[str, str] = {}
-    for path in list_seeds(seeds_dir):
-        try:
-            doc, text, problems = read_document(path)
-        except Exception as err:  # a bug met on one seed must not stop the others
-            report.problems.append(Problem(path.name, 1, "internal", f"the builder failed on this seed ({type(err).__name__}: {err}); please report it", "error"))
-            continue
+    started = time.perf_counter()
+    paths = list_seeds(seeds_dir)
+    results, report.timings = read_all(paths, read_document_safely, ParseCache(cache_dir), jobs)
+    report.timings["read+clean+parse wall"] = time.perf_counter() - started
+    taken: set[str] = set()
+    seen = Fingerprints()
+    for doc, text, problems in results:
         report.problems += problems
-        if doc is not None:
-            doc = _unique_id(doc, {d.id for d in documents}, report.problems)
+        if doc is not None and (duplicate := seen.duplicate(doc)):
+            report.problems.append(duplicate)
+        elif doc is not None:
+            doc = _unique_id(doc, taken, report.problems)
+            taken.add(doc.id)
             documents.append(doc)
             texts[doc.id] = text
+    started = time.perf_counter()
     people_stage.collect(registry, documents)
     resolved = []
     for doc in documents:
         doc, problems = people_stage.resolve(registry, doc)
         resolved.append(doc)
         report.problems += problems
-    report.documents = resolved
     report.people = people_stage.people_of(registry)
     report.texts = texts
+    report.timings["people"] = time.perf_counter() - started
+    started = time.perf_counter()
+    report.terms, problems = load_glossary(seeds_dir / GLOSSARY_FILE)
+    report.problems += problems
+    for doc in resolved:
+        doc, problems = annotate_stage.anchor(doc, report.people, report.terms)
+        report.documents.append(doc)
+        report.problems += problems
+    report.timings["annotate"] = time.perf_counter() - started
     return report
+
+
+def _newest_date(documents: list[Document]) -> str | None:
+    """The date the site is stamped with: its newest document's, so that rebuilding the same seeds changes nothing."""
+    return max((d.date for d in documents if d.date), default=None)
 
 
 def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Document:
@@ -103,8 +164,13 @@ def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Docum
 
 
 def build(options: BuildOptions) -> BuildReport:
-    report = parse_corpus(options.seeds)
-    render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir)
+    report = parse_corpus(options.seeds, options.cache_dir, options.jobs)
+    started = time.perf_counter()
+    render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir,
+                terms=report.terms, site_url=configured_site_url(options.config, options.site_url))
+    report.timings["render"] = time.perf_counter() - started
     if options.run_mkdocs:
-        report.mkdocs_warnings = build_site(SiteOptions(options.config, options.docs_dir, options.out, True, options.site_url, options.offline))
+        started = time.perf_counter()
+        report.mkdocs_warnings = build_site(SiteOptions(options.config, options.docs_dir, options.out, True, options.site_url, options.offline, _newest_date(report.documents)), report.timings)
+        report.timings["mkdocs"] = time.perf_counter() - started - report.timings.get("search", 0.0)
     return report

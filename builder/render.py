@@ -8,21 +8,34 @@ of ``site_src`` in one move, so an interrupted build never leaves half a site.
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from html import escape as escape_html
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from . import figures
+from .cite import cite
 from .escape import md_attr, md_text
-from .export import document_record, dumps, people_record
+from .export import dataset_files, document_record, dumps
+from .glossary import Term
+from .inline import indent_body, is_annotated, note_list, render_inline
 from .model import Document, Paragraph, Person, Turn
 from .names import slug, surname_of
 
 # What the render stage owns inside the docs folder; everything else there is left alone.
-GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets")
+GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md")
+# Topics that become Material tags: plain words only (a tag name reaches the theme's HTML unescaped).
+SAFE_TAG = re.compile(r"^\w[\w .,’'()/-]*$")
+# The site's address when neither the options nor SITE_URL give one (as in mkdocs.yml).
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# Entries on one page of a long list (a topic, a person's turns); further pages follow.
+PAGE_SIZE = 200
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
@@ -49,10 +62,27 @@ class PersonView:
     mentions: list[MentionRef] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     companions: list[tuple[Person, int]] = field(default_factory=list)
+    page: int = 1  # a long record is split: this page shows the turns and mentions numbered from (page - 1) * PAGE_SIZE
 
     @property
     def words(self) -> int:
         return sum(t.words for t in self.turns)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-max(len(self.turns), len(self.mentions)) // PAGE_SIZE))
+
+    @property
+    def page_files(self) -> list[str]:
+        return [person_page(self.person.id, n) for n in range(1, self.pages + 1)]
+
+    @property
+    def shown_turns(self) -> list[TurnRef]:
+        return self.turns[(self.page - 1) * PAGE_SIZE : self.page * PAGE_SIZE]
+
+    @property
+    def shown_mentions(self) -> list[MentionRef]:
+        return self.mentions[(self.page - 1) * PAGE_SIZE : self.page * PAGE_SIZE]
 
 
 def environment(templates: Path) -> Environment:
@@ -78,6 +108,17 @@ def register_filters(env: Environment) -> None:
     env.filters["topic_slug"] = topic_slug
     env.filters["raw"] = Markup
     env.filters["href"] = href
+    env.filters["year_page"] = year_page
+    env.filters["letter_page"] = letter_page
+    env.filters["speakers_figure"] = lambda doc, people: Markup(figures.speakers_figure(doc, people))
+    env.filters["appearances_figure"] = lambda person, documents: Markup(figures.appearances_figure(person, list(documents)))
+    env.filters["documents_figure"] = lambda documents: Markup(figures.documents_figure(list(documents)))
+    env.filters["top_speakers_figure"] = lambda documents, people: Markup(figures.top_speakers_figure(list(documents), people))
+    env.filters["note_body"] = lambda body: Markup(indent_body(body))
+    env.filters["pre"] = lambda text: Markup(escape_html(text))
+    env.filters["yaml_str"] = lambda text: Markup(json.dumps(text, ensure_ascii=False))
+    env.filters["anchor"] = lambda text: slug(text) or "note"
+    env.filters["is_tag"] = lambda topic: bool(SAFE_TAG.match(topic))
 
 
 def href(url: str) -> Markup:
@@ -94,33 +135,16 @@ def topic_slug(topic: str) -> str:
 
 
 def render_paragraph(paragraph: Paragraph, people: dict[str, Person], base: str = "../people/") -> Markup:
-    """A paragraph's Markdown: escaped text, mentions linked, editorial marks marked, a permalink."""
-    text = paragraph.text
-    events = sorted(
-        [(m.start, m.end, "mark", m) for m in paragraph.marks]
-        + [(m.start, m.end, "mention", m) for m in paragraph.mentions],
-        key=lambda e: (e[0], -e[1]),
-    )
-    out: list[str] = []
-    pos = 0
-    for start, end, kind, item in events:
-        if start < pos:
-            continue  # overlaps a span already written
-        out.append(md_text_keep(text[pos:start]))
-        inner = text[start:end]
-        if kind == "mark":
-            mentions = [m for m in paragraph.mentions if start <= m.start and m.end <= end]
-            inside = render_paragraph(Paragraph("", 0, inner, (), tuple(_shift(m, start) for m in mentions)), people, base)
-            title = "Editorial insertion in the source" if item.kind == "insertion" else "Omission marked in the source"
-            out.append(f'<span class="editorial {item.kind}" title="{title}">{inside}</span>')
-        else:
-            person = people[item.person]
-            out.append(f'[{md_text(inner)}]({base}{person.id}.md "{md_attr(person.name)}"){{ .mention }}')
-        pos = end
-    out.append(md_text_keep(text[pos:]))
-    body = "".join(out)
+    """A paragraph's Markdown: escaped text, its spans wrapped (``builder/inline.py``), a permalink.
+
+    An annotated paragraph is Material's ``.annotate`` block: the list after it holds the notes.
+    """
+    body = render_inline(paragraph, people, base)
     if paragraph.id:
-        body += f' [¶](#{paragraph.id} "Permalink to paragraph {paragraph.id}"){{ .permalink data-para="{paragraph.id}" }}\n{{: #{paragraph.id} .para }}'
+        annotate = " .annotate" if is_annotated(paragraph) else ""
+        body += f' [¶](#{paragraph.id} "Permalink to paragraph {paragraph.id}"){{ .permalink data-para="{paragraph.id}" }}\n{{: #{paragraph.id} .para{annotate} }}'
+        if annotate:
+            body += "\n\n" + note_list(paragraph)
     return Markup(body)
 
 
@@ -174,8 +198,11 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
 
 
 def render_site(documents: list[Document], people: dict[str, Person], seeds: dict[str, str],
-                templates: Path, docs_dir: Path) -> None:
-    """Write every page and data file into ``docs_dir`` (its generated part is replaced whole)."""
+                templates: Path, docs_dir: Path, *, terms: tuple[Term, ...] = (), site_url: str | None = None) -> None:
+    """Write every page and data file into ``docs_dir`` (its generated part is replaced whole).
+
+    ``terms`` is the glossary; ``site_url`` the published site's address, for citations.
+    """
     env = environment(templates)
     staging = docs_dir.parent / f".{docs_dir.name}.staging"
     if staging.exists():
@@ -187,41 +214,125 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     for doc in documents:
         for topic in doc.topics:
             topics[topic].append(doc)
-    by_month: dict[str, list[Document]] = defaultdict(list)
+    by_year: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
-        by_month[doc.date[:7] + "-01" if doc.date else ""].append(doc)
+        by_year[doc.date[:4] if doc.date else "undated"].append(doc)
     listed = [v for v in views.values() if v.documents]
     listed.sort(key=lambda v: (surname_of(v.person.name).casefold(), v.person.name.casefold()))
-    common = {"people": people, "site_name": "Stenogram", "documents_by_id": {d.id: d for d in documents}}
+    common = {"people": people, "site_name": "Stenogram", "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE}
 
     def write(path: str, template: str, **context) -> None:
-        target = staging / path
+        target = inside(staging, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.get_template(template).render(**common, **context), "utf-8")
 
     def write_text(path: str, text: str) -> None:
-        target = staging / path
+        target = inside(staging, path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, "utf-8")
 
     write("index.md", "home.md.j2", documents=documents, persons=listed, topics=sorted(topics))
-    write("documents/index.md", "dates.md.j2", months=sorted(by_month.items(), reverse=True))
+    years = sorted(by_year.items(), reverse=True)
+    write("documents/index.md", "dates.md.j2", years=years)
+    for year, docs in years:
+        write(f"documents/{year_page(year)}", "year.md.j2", year=year, months=_by_month(docs), years=years)
+    records: dict[str, dict] = {}
     for doc in documents:
-        record = document_record(doc, people)
-        write(f"documents/{doc.id}.md", "document.md.j2", doc=doc, views=views, words=_words_by_speaker(doc))
+        record = records[doc.id] = document_record(doc, people)
+        write(f"documents/{doc.id}.md", "document.md.j2", doc=doc, views=views, words=_words_by_speaker(doc),
+              cite=cite(doc, site_url or DEFAULT_SITE_URL), tags=[t for t in doc.topics if SAFE_TAG.match(t)])
         write_text(f"data/{doc.id}.json", dumps(record))
         write_text(f"sources/{doc.id}.txt", seeds[doc.id])
-    write("people/index.md", "people.md.j2", persons=listed)
+    letters = _by_letter(listed)
+    write("people/index.md", "people.md.j2", letters=letters)
+    for letter, persons in letters:
+        write(f"people/{letter_page(letter)}", "letter.md.j2", letter=letter, persons=persons, letters=letters)
     for view in listed:
-        write(f"people/{view.person.id}.md", "person.md.j2", view=view)
+        for number in range(1, view.pages + 1):
+            write(f"people/{person_page(view.person.id, number)}", "person.md.j2", view=replace(view, page=number))
     write("topics/index.md", "topics.md.j2", topics=sorted(topics.items()))
     for topic, docs in sorted(topics.items()):
-        write(f"topics/{topic_slug(topic)}.md", "topic.md.j2", topic=topic, documents=docs)
-    write("data.md", "data.md.j2", documents=documents)
-    write_text("data/people.json", dumps(people_record({v.person.id: v.person for v in listed})))
-    write_text("data/documents.jsonl", "".join(dumps(document_record(d, people)).replace("\n", "") + "\n" for d in sorted(documents, key=lambda d: d.id)))
+        pages = paged(docs)
+        for number, chunk in enumerate(pages, 1):
+            write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
+                  pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
+    write("data.md", "data.md.j2", documents=documents, years=years)
+    for path, text in dataset_files(documents, people, site_url, records).items():
+        write_text(f"data/{path}", text)
+    write("glossary.md", "glossary.md.j2", terms=sorted(terms, key=lambda t: t.name.casefold()), uses=_term_uses(documents))
     shutil.copytree(templates / "assets", staging / "assets")
     _swap(staging, docs_dir)
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a long list split over several pages."""
+
+    number: int
+    files: list[str]  # the file name of every page of the list, first to last
+    total: int  # entries in the whole list
+
+    @property
+    def first(self) -> int:
+        return (self.number - 1) * PAGE_SIZE + 1
+
+
+def paged(entries: list) -> list[list]:
+    """A long list cut into pages of ``PAGE_SIZE``; an empty list is one empty page."""
+    return [entries[i : i + PAGE_SIZE] for i in range(0, len(entries), PAGE_SIZE)] or [[]]
+
+
+def year_page(year: str) -> str:
+    """The page listing one year's documents (document ids start with a full date, so never clash)."""
+    return f"year-{year}.md"
+
+
+def letter_page(letter: str) -> str:
+    """The page listing the people whose surname starts with one letter (a person id is a full name)."""
+    return f"letter-{letter.lower() if letter.isalpha() else 'other'}.md"
+
+
+def person_page(person_id: str, number: int = 1) -> str:
+    """A person's page; the later pages of a long record carry ``--N`` (an id never holds two hyphens in a row)."""
+    return f"{person_id}.md" if number == 1 else f"{person_id}--{number}.md"
+
+
+def topic_page(topic: str, number: int = 1) -> str:
+    """A topic's page; its later pages carry ``--N`` (a slug never holds two hyphens in a row)."""
+    return f"{topic_slug(topic)}.md" if number == 1 else f"{topic_slug(topic)}--{number}.md"
+
+
+def _by_month(documents: list[Document]) -> list[tuple[str, list[Document]]]:
+    months: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        months[doc.date[:7] + "-01" if doc.date else ""].append(doc)
+    return sorted(months.items(), reverse=True)
+
+
+def _by_letter(views: list[PersonView]) -> list[tuple[str, list[PersonView]]]:
+    letters: dict[str, list[PersonView]] = defaultdict(list)
+    for view in views:
+        initial = surname_of(view.person.name)[:1].upper()
+        letters[initial if initial.isascii() and initial.isalpha() else "#"].append(view)
+    return sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+
+
+def inside(folder: Path, path: str) -> Path:
+    """``folder / path``, refusing any path (from an id, a slug, a name) that would leave ``folder``."""
+    target = (folder / path).resolve()
+    if Path(path).is_absolute() or not target.is_relative_to(folder.resolve()):
+        raise ValueError(f"refusing to write {path!r}: it would leave the output folder")
+    return folder / path
+
+
+def _term_uses(documents: list[Document]) -> dict[str, list[tuple[Document, int]]]:
+    """For each glossary entry, the documents that name it and how often."""
+    uses: dict[str, list[tuple[Document, int]]] = defaultdict(list)
+    for doc in documents:
+        counts = Counter(a.subject for _, p in doc.paragraphs() for a in p.annotations if a.kind == "term")
+        for term, n in sorted(counts.items()):
+            uses[term].append((doc, n))
+    return uses
 
 
 def _words_by_speaker(doc: Document) -> list[tuple[str, int]]:

@@ -22,7 +22,8 @@ ORIGINAL_URL = re.compile(r"^Original url:\s*(?:<?(?P<url>https?://[^>\s]+)>?)?$
 # A bare or angle-bracketed URL on its own line.
 URL_LINE = re.compile(r"^<?(?P<url>https?://[^>\s]+)>?$")
 # A Markdown link: its words are kept, its target goes to the audit.
-LINK = re.compile(r"(?<!!)\[(?P<words>[^\]]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+# (No part may run past a "[": on a long line of unclosed links the scan would be quadratic.)
+LINK = re.compile(r"(?<!!)\[(?P<words>[^\[\]]*)\]\((?P<target>[^)\s\[]*)(?:\s+\"[^\"\[]*\")?\)")
 # An inline promotion of another article.
 PROMO = re.compile(r"^\*\*(?:Related article|Read more|See also|Also read):?\*\*", re.IGNORECASE)
 # Bold or italic markers around words.

@@ -1,0 +1,286 @@
+"""Stage 6, annotate: notes anchored to the passages they quote, and automatic annotations.
+
+A maintainer's note (in the seed's sidecar) targets its passage as a W3C
+``TextQuoteSelector``: ``exact``, with optional ``prefix`` and ``suffix``. The
+passage is found in a fixed order, each step tried only when the one before
+found nothing:
+
+1. ``exact`` as written, inside one paragraph: one place anchors there; several
+   places are told apart by how well ``prefix``/``suffix`` match around each;
+2. fuzzy: the passage of one paragraph closest to ``exact`` (rapidfuzz: a
+   fixed-width alignment finds where it may be, then its edges move to the word
+   boundaries that match best), when it scores at least ``FUZZY_CUTOFF`` and no
+   other place scores about as well. This re-anchors a quote whose words the
+   cleaner (or a new scrape) shifted a little.
+
+A note found nowhere, or in several places that nothing tells apart, is an
+orphan: kept on the document (shown unanchored) and reported as a warning
+naming the note. The build also adds automatic annotations: the role a person
+held in this document on each mention of them, and the glossary's entry on
+each name of an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from .glossary import Term, find_terms, term_pattern
+from .model import Annotation, Document, Paragraph, Person, Problem, Role
+from .sidecar import Sidecar
+
+# Fields a note may have, and whether each is required.
+NOTE_FIELDS = {"id": True, "exact": True, "body": True, "prefix": False, "suffix": False, "tags": False, "author": False}
+# Lowest rapidfuzz score (0-100) at which a quote that is not found as written still anchors.
+FUZZY_CUTOFF = 75.0
+# Lowest score of the first, fixed-width search for where such a quote may be (its edges are then refined).
+CANDIDATE_CUTOFF = 60.0
+# Quotes shorter than this are anchored as written only: a short quote matches too much fuzzily.
+FUZZY_MIN_LENGTH = 12
+# Two places whose scores differ by less than this are a tie: the quote is ambiguous there.
+TIE_MARGIN = 3.0
+# Edges a fuzzy passage may snap to: of a run of non-space, or of a word inside it ("GLONASS" in "GLONASS.").
+WORD = re.compile(r"\S+")
+WORD_CORE = re.compile(r"\w+")
+# What separates paragraphs in the text a prefix or suffix is read from.
+PARAGRAPH_BREAK = "\n"
+
+
+# ---------------------------------------------------------------- read
+
+
+def read_notes(sidecar: Sidecar) -> tuple[tuple[Annotation, ...], list[Problem]]:
+    """The sidecar's ``annotations`` as unanchored notes; a bad entry is reported and skipped."""
+    notes: list[Annotation] = []
+    problems: list[Problem] = []
+    for n, entry in enumerate(sidecar.annotations):
+        line = sidecar.annotation_lines[n] if n < len(sidecar.annotation_lines) else 1
+        note, entry_problems = _note(entry, n + 1, sidecar.path, line, {a.id for a in notes})
+        problems += entry_problems
+        if note is not None:
+            notes.append(note)
+    return tuple(notes), problems
+
+
+def _note(entry, number: int, file: str, line: int, taken: set[str]) -> tuple[Annotation | None, list[Problem]]:
+    if not isinstance(entry, dict):
+        return None, [Problem(file, line, "annotation", f"annotation {number} is not a mapping ('- id: ... exact: ... body: ...'); it was skipped")]
+    name = entry.get("id") if isinstance(entry.get("id"), str) and entry["id"].strip() else f"note-{number}"
+    problems = [Problem(file, line, "annotation", f"annotation '{name}': unknown field '{key}' (known: {', '.join(NOTE_FIELDS)}); it was ignored")
+                for key in entry if key not in NOTE_FIELDS]
+    missing = [key for key, required in NOTE_FIELDS.items() if required and not (isinstance(entry.get(key), str) and entry[key].strip())]
+    if "id" in missing:
+        problems.append(Problem(file, line, "annotation", f"annotation {number} has no 'id': it is called '{name}' until it has one"))
+        missing.remove("id")
+    if missing:
+        return None, [*problems, Problem(file, line, "annotation", f"annotation '{name}' has no {' or '.join(repr(k) for k in missing)}; it was skipped")]
+    if name in taken:
+        problems.append(Problem(file, line, "annotation", f"annotation id '{name}' is used twice in this file; this one is '{name}-{number}'"))
+        name = f"{name}-{number}"
+    optional = {key: entry.get(key) for key in ("prefix", "suffix", "author")}
+    for key, value in optional.items():
+        if value is not None and not isinstance(value, str):
+            problems.append(Problem(file, line, "annotation", f"annotation '{name}': '{key}' must be text; it was ignored"))
+            optional[key] = None
+    tags = entry.get("tags") or []
+    if isinstance(tags, str):
+        tags = [tags]
+    if not isinstance(tags, list):
+        problems.append(Problem(file, line, "annotation", f"annotation '{name}': 'tags' must be a list; it was ignored"))
+        tags = []
+    note = Annotation(id=name, exact=entry["exact"], body=entry["body"].strip(), prefix=optional["prefix"] or None,
+                      suffix=optional["suffix"] or None, tags=tuple(str(t) for t in tags), author=optional["author"], line=line)
+    return note, problems
+
+
+# ---------------------------------------------------------------- anchor
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a quote may be: a paragraph, offsets in it, and how well it matched."""
+
+    paragraph: int  # index into the document's paragraphs
+    start: int
+    end: int
+    score: float = 100.0  # the quote's match (100: as written)
+    context: float = 0.0  # the prefix's and suffix's match around it
+
+
+@dataclass(frozen=True)
+class Passage:
+    """The document's paragraphs as one text, so a prefix may reach into the paragraph before."""
+
+    paragraphs: tuple[Paragraph, ...]
+    text: str
+    offsets: tuple[int, ...]  # where each paragraph starts in ``text``
+
+    @classmethod
+    def of(cls, paragraphs: tuple[Paragraph, ...]) -> Passage:
+        offsets, at = [], 0
+        for p in paragraphs:
+            offsets.append(at)
+            at += len(p.text) + len(PARAGRAPH_BREAK)
+        return cls(paragraphs, PARAGRAPH_BREAK.join(p.text for p in paragraphs), tuple(offsets))
+
+
+def locate(note: Annotation, passage: Passage) -> tuple[Place | None, str, list[Place]]:
+    """Where ``note`` anchors: ``(place, how, candidates)``; place None when it is an orphan."""
+    places = _exact_places(note.exact, passage)
+    how = "exact"
+    if not places and len(note.exact.strip()) >= FUZZY_MIN_LENGTH:
+        places, how = _fuzzy_places(note.exact, passage), "fuzzy"
+    if not places:
+        return None, "missing", []
+    places = [replace(p, context=_context_score(note, p, passage)) for p in places]
+    ranked = sorted(places, key=lambda p: (-p.score, -p.context, p.paragraph, p.start))
+    if len(ranked) == 1:
+        return ranked[0], how, ranked
+    best, second = ranked[0], ranked[1]
+    if best.score - second.score >= TIE_MARGIN:
+        return best, how, ranked
+    if (note.prefix or note.suffix) and best.context - max(p.context for p in ranked[1:] if best.score - p.score < TIE_MARGIN) >= TIE_MARGIN:
+        return best, "context" if how == "exact" else how, ranked
+    return None, "ambiguous", ranked
+
+
+def _exact_places(exact: str, passage: Passage) -> list[Place]:
+    places = []
+    for index, paragraph in enumerate(passage.paragraphs):
+        at = paragraph.text.find(exact)
+        while at != -1:
+            places.append(Place(index, at, at + len(exact)))
+            at = paragraph.text.find(exact, at + 1)
+    return places
+
+
+def _fuzzy_places(exact: str, passage: Passage) -> list[Place]:
+    places = []
+    for index, paragraph in enumerate(passage.paragraphs):
+        found = fuzz.partial_ratio_alignment(exact, paragraph.text, score_cutoff=CANDIDATE_CUTOFF)
+        if found is None:
+            continue
+        start, end = (found.dest_start, found.dest_end) if len(exact) <= len(paragraph.text) else (0, len(paragraph.text))
+        start, end, score = _snap(exact, paragraph.text, start, end)
+        if score >= FUZZY_CUTOFF:
+            places.append(Place(index, start, end, score))
+    return places
+
+
+def _snap(exact: str, text: str, start: int, end: int) -> tuple[int, int, float]:
+    """The word-bounded passage near ``text[start:end]`` that best matches ``exact``, and its score."""
+    slack = 12 + len(exact) * 2 // 3  # words inserted or dropped move the edges this far
+    words = sorted({(m.start(), m.end()) for pattern in (WORD, WORD_CORE) for m in pattern.finditer(text)})
+    starts = [s for s, _ in words if abs(s - start) <= slack] or [min((s for s, _ in words), key=lambda s: abs(s - start))]
+    ends = [e for _, e in words if abs(e - end) <= slack] or [min((e for _, e in words), key=lambda e: abs(e - end))]
+    best = (start, end, 0.0)
+    for s in starts:
+        for e in ends:
+            if e > s:
+                score = fuzz.ratio(exact, text[s:e])
+                if score > best[2]:
+                    best = (s, e, score)
+    return best
+
+
+def _context_score(note: Annotation, place: Place, passage: Passage) -> float:
+    """How well the text around ``place`` matches the note's prefix and suffix (0-100; 0 without them)."""
+    at = passage.offsets[place.paragraph]
+    scores = []
+    if note.prefix:
+        before = passage.text[max(0, at + place.start - len(note.prefix)) : at + place.start]
+        scores.append(fuzz.ratio(note.prefix, before))
+    if note.suffix:
+        after = passage.text[at + place.end : at + place.end + len(note.suffix)]
+        scores.append(fuzz.ratio(note.suffix, after))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = ()) -> tuple[Document, list[Problem]]:
+    """The document with its notes anchored, and roles and glossary terms marked on its paragraphs."""
+    passage = Passage.of(tuple(p for _, p in doc.paragraphs()))
+    problems: list[Problem] = []
+    notes: list[Annotation] = []
+    for note in doc.annotations:
+        place, how, candidates = locate(note, passage)
+        if place is None:
+            problems.append(_orphan(doc, note, how, candidates, passage))
+            notes.append(replace(note, paragraph=None, anchored=None))
+            continue
+        paragraph = passage.paragraphs[place.paragraph]
+        notes.append(replace(note, paragraph=paragraph.id, start=place.start, end=place.end, anchored=how, score=round(place.score, 1)))
+    by_paragraph: dict[str, list[Annotation]] = {}
+    for note in notes:
+        if note.paragraph:
+            by_paragraph.setdefault(note.paragraph, []).append(note)
+    pattern = term_pattern(terms)
+    roles = {pid: role for pid in doc.people if pid in people and (role := role_in(doc, people[pid]))}
+    turns = []
+    for turn in doc.turns:
+        paragraphs = []
+        for p in turn.paragraphs:
+            marks = [*by_paragraph.get(p.id, []), *_role_marks(p, roles), *_term_marks(p, terms, pattern)]
+            paragraphs.append(replace(p, annotations=tuple(sorted(marks, key=lambda a: (a.start, -a.end, a.kind, a.id)))))
+        turns.append(replace(turn, paragraphs=tuple(paragraphs)))
+    order = {p.id: n for n, p in enumerate(passage.paragraphs)}
+    notes.sort(key=lambda a: (a.paragraph is None, order.get(a.paragraph, 0), a.start, a.end))
+    return replace(doc, turns=tuple(turns), annotations=tuple(notes)), problems
+
+
+def _orphan(doc: Document, note: Annotation, how: str, candidates: list[Place], passage: Passage) -> Problem:
+    quote = note.exact if len(note.exact) <= 60 else note.exact[:57] + "..."
+    if how == "ambiguous":
+        where = ", ".join(sorted({passage.paragraphs[p.paragraph].id for p in candidates}, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0))
+        message = (f"annotation '{note.id}' is an orphan: its quote \"{quote}\" fits {len(candidates)} places (¶ {where}) "
+                   "and its prefix/suffix do not choose one; add or lengthen 'prefix' or 'suffix'")
+        return Problem(_sidecar_name(doc), note.line, "ambiguous-annotation", message)
+    message = f"annotation '{note.id}' is an orphan: its quote \"{quote}\" is not in the text (nor anything close); update 'exact' or remove the note"
+    return Problem(_sidecar_name(doc), note.line, "orphan-annotation", message)
+
+
+def _sidecar_name(doc: Document) -> str:
+    return doc.source.file + ".yml"
+
+
+# ---------------------------------------------------------------- automatic annotations
+
+
+def role_in(doc: Document, person: Person) -> str | None:
+    """The role ``person`` held in ``doc``: a tooltip's, else a speaker label's, else a curated one valid on its date."""
+    here = [r for r in person.roles if r.document == doc.id]
+    for source in ("tooltip", "label"):
+        for role in here:
+            if role.source == source:
+                return role.title
+    for role in person.roles:
+        if role.source == "curated" and _valid_on(role, doc.date):
+            return role.title
+    return None
+
+
+def _valid_on(role: Role, date: str | None) -> bool:
+    if date is None:
+        return False
+    return (role.date is None or role.date <= date) and (role.end is None or date <= role.end)
+
+
+def _role_marks(paragraph: Paragraph, roles: dict[str, str]) -> list[Annotation]:
+    return [
+        Annotation(id=f"role-{paragraph.id}-{m.start}", exact=paragraph.text[m.start : m.end], body=roles[m.person], kind="role",
+                   subject=m.person, paragraph=paragraph.id, start=m.start, end=m.end, anchored="exact")
+        for m in paragraph.mentions if m.person in roles
+    ]
+
+
+def _term_marks(paragraph: Paragraph, terms: tuple[Term, ...], pattern) -> list[Annotation]:
+    if pattern is None:
+        return []
+    taken = [(m.start, m.end) for m in paragraph.mentions]
+    return [
+        Annotation(id=f"term-{paragraph.id}-{start}", exact=paragraph.text[start:end], body=term.summary, kind="term",
+                   subject=term.id, title=term.name, paragraph=paragraph.id, start=start, end=end, anchored="exact")
+        for start, end, term in find_terms(paragraph.text, terms, pattern)
+        if not any(s < end and start < e for s, e in taken)
+    ]

@@ -1,0 +1,106 @@
+"""The parse cache: a seed's parsed document, kept under a hash of everything it came from.
+
+A seed is parsed again only when its bytes, its sidecar's bytes or the builder's
+own code change: the key is the SHA-256 of all three, so a stale entry can never
+be read back. Entries are pickles of the stage's frozen dataclasses, written
+atomically (a temporary file renamed into place); a broken entry is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from functools import cache
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+# Bump when an entry's shape changes in a way the code hash would not show.
+FORMAT = b"stenogram-parse-cache-1"
+# Fewer seeds to parse than this are parsed in this process: starting workers costs more.
+PARALLEL_FROM = 16
+
+
+@cache
+def code_version() -> str:
+    """A hash of the builder's source and data files: a new builder invalidates every entry."""
+    digest = hashlib.sha256(FORMAT)
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".yml", ".txt", ".json"} and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def seed_key(path: Path, sidecar: Path | None = None) -> str:
+    """The cache key of one seed: its name, bytes and sidecar, and the builder's code."""
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(os.fsencode(path.name) + b"\0" + path.read_bytes())
+    if sidecar is not None and sidecar.exists():
+        digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """Parsed seeds on disk under ``folder``; ``None`` as folder turns the cache off."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def _entry(self, key: str) -> Path:
+        assert self.folder is not None
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str):
+        if self.folder is None:
+            return None
+        try:
+            return pickle.loads(self._entry(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+
+    def put(self, key: str, value) -> None:
+        if self.folder is None:
+            return
+        entry = self._entry(key)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temporary = entry.with_name(f".{entry.name}.{os.getpid()}")
+        temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(entry)
+
+    def prune(self, keep: set[str]) -> None:
+        """Drop the entries no current seed uses, so the cache does not grow without end."""
+        if self.folder is None or not self.folder.exists():
+            return
+        for entry in self.folder.glob("*/*.pickle"):
+            if entry.stem not in keep:
+                entry.unlink(missing_ok=True)
+
+
+def read_all(paths: list[Path], read_one, cache: ParseCache, jobs: int | None = None) -> tuple[list, dict[str, float]]:
+    """``read_one(path)`` for every path, in order: from the cache where it can, else in parallel.
+
+    ``read_one`` returns ``(result, timings)`` and must be a module-level function
+    (it runs in worker processes). Results come back in ``paths`` order whatever the
+    order the workers finish in, so the build never depends on scheduling.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    keys = [seed_key(p, p.with_name(p.name + ".yml")) for p in paths]
+    results: list = [cache.get(k) for k in keys]
+    missing = [i for i, r in enumerate(results) if r is None]
+    timings: dict[str, float] = {}
+    workers = jobs or os.cpu_count() or 1
+    if workers > 1 and len(missing) >= PARALLEL_FROM:
+        chunk = max(1, len(missing) // (workers * 8))
+        with ProcessPoolExecutor(workers) as pool:
+            fresh = list(pool.map(read_one, [paths[i] for i in missing], chunksize=chunk))
+    else:
+        fresh = [read_one(paths[i]) for i in missing]
+    for i, (result, spent) in zip(missing, fresh, strict=True):
+        results[i] = result
+        cache.put(keys[i], result)
+        for stage, seconds in spent.items():
+            timings[stage] = timings.get(stage, 0.0) + seconds
+    cache.prune(set(keys))
+    return results, timings

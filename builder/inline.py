@@ -1,0 +1,138 @@
+"""A paragraph's inline Markdown: the seed's text escaped, its spans wrapped.
+
+Spans, outermost first when they share a start: a maintainer's note (a
+highlight ``<mark>`` and, after it, Material's annotation marker ``(n)`` in a
+``span.annotation-marker``), an editorial mark of the source, a mention of a
+person (a link whose title gives their role in this document), a glossary term
+(an ``abbr`` whose title says what it is). A span inside another is rendered
+inside it; a note that cuts a mention or mark in two is widened to hold it whole.
+Nothing here adds a word to the paragraph's text: markers live in
+``.annotation-marker`` and notes' bodies go in the list after the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .escape import md_attr, md_text
+from .model import Paragraph, Person
+from .names import slug
+
+# Which span wraps which when two start together: lower rank is outer.
+RANK = {"note": 0, "mark": 1, "mention": 2, "term": 3}
+# Seed text that Material's annotation script would take for a marker: "(2)" escaped as Markdown.
+MARKER_LOOKALIKE = re.compile(r"&#40;(\d+)&#41;")
+# Titles of the source's editorial marks.
+MARK_TITLES = {"insertion": "Editorial insertion in the source", "elision": "Omission marked in the source"}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # "note" | "mark" | "mention" | "term"
+    item: object
+
+
+def paragraph_spans(paragraph: Paragraph) -> list[Span]:
+    """Every span of a paragraph, notes widened over what they would cut in two."""
+    spans = [Span(m.start, m.end, "mark", m) for m in paragraph.marks]
+    spans += [Span(m.start, m.end, "mention", m) for m in paragraph.mentions]
+    spans += [Span(a.start, a.end, "term", a) for a in paragraph.annotations if a.kind == "term"]
+    notes = [_widen(Span(a.start, a.end, "note", a), spans) for a in paragraph.annotations if a.kind == "note"]
+    return notes + spans
+
+
+def _widen(note: Span, spans: list[Span]) -> Span:
+    start, end = note.start, note.end
+    changed = True
+    while changed:
+        changed = False
+        for s in spans:
+            if s.start < end and start < s.end and not (start <= s.start and s.end <= end):
+                start, end, changed = min(start, s.start), max(end, s.end), True
+    return Span(start, end, "note", note.item)
+
+
+def note_numbers(paragraph: Paragraph) -> dict[str, int]:
+    """Each note's marker number in its paragraph, in reading order (Material numbers from 1)."""
+    notes = sorted((a for a in paragraph.annotations if a.kind == "note"), key=lambda a: (a.start, a.end, a.id))
+    return {a.id: n for n, a in enumerate(notes, start=1)}
+
+
+def render_inline(paragraph: Paragraph, people: dict[str, Person], base: str) -> str:
+    """The paragraph's text as Markdown with every span wrapped (no permalink)."""
+    roles = {(a.start, a.end): a.body for a in paragraph.annotations if a.kind == "role"}
+    body = _render(paragraph.text, 0, paragraph_spans(paragraph), _Context(people, base, roles, note_numbers(paragraph)))
+    if any(a.kind == "note" for a in paragraph.annotations):
+        body = MARKER_LOOKALIKE.sub(r"&#40;<span>\1</span>&#41;", body)
+    return body
+
+
+@dataclass(frozen=True)
+class _Context:
+    people: dict[str, Person]
+    base: str
+    roles: dict[tuple[int, int], str]
+    numbers: dict[str, int]
+
+
+def _render(text: str, offset: int, spans: list[Span], ctx: _Context) -> str:
+    """``text`` (which starts at ``offset`` of the paragraph) with ``spans`` inside it wrapped."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end, RANK[s.kind]))
+    out: list[str] = []
+    pos = offset
+    for i, span in enumerate(ordered):
+        if span.start < pos:
+            continue  # inside (or across) a span already written
+        inner = [s for s in ordered[i + 1 :] if span.start <= s.start and s.end <= span.end]
+        out.append(_keep(text[pos - offset : span.start - offset]))
+        out.append(_wrap(span, text[span.start - offset : span.end - offset], inner, ctx))
+        pos = span.end
+    out.append(_keep(text[pos - offset :]))
+    return "".join(out)
+
+
+def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
+    item = span.item
+    if span.kind == "mention":
+        person = ctx.people[item.person]
+        role = ctx.roles.get((span.start, span.end))
+        title = f"{person.name}, {role}" if role else person.name
+        return f'[{md_text(inner_text)}]({ctx.base}{person.id}.md "{md_attr(title)}"){{ .mention }}'
+    content = _render(inner_text, span.start, inner, ctx) if inner else _keep(inner_text)
+    if span.kind == "note":
+        return (f'<mark class="annotated" data-note="{slug(item.id) or "note"}">{content}</mark>'
+                f'<span class="annotation-marker">({ctx.numbers[item.id]})</span>')
+    if span.kind == "mark":
+        return f'<span class="editorial {item.kind}" title="{MARK_TITLES[item.kind]}">{content}</span>'
+    return f'<abbr class="term" title="{md_attr(f"{item.title}: {item.body}")}">{content}</abbr>'
+
+
+def _keep(text: str) -> str:
+    """Escape a fragment, keeping its edge spaces (``md_text`` trims them)."""
+    if not text:
+        return ""
+    if not text.strip():
+        return " "
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return lead + md_text(text) + trail
+
+
+def note_list(paragraph: Paragraph) -> str:
+    """The Markdown list after an annotated paragraph: Material turns item n into marker n's note."""
+    numbers = note_numbers(paragraph)
+    notes = sorted((a for a in paragraph.annotations if a.kind == "note"), key=lambda a: numbers[a.id])
+    return "\n".join(f"{numbers[a.id]}.  {indent_body(a.body)}" for a in notes)
+
+
+def indent_body(body: str, width: int = 4) -> str:
+    """A note's Markdown body, its later lines indented to stay inside a list item."""
+    lines = body.strip().split("\n")
+    return "\n".join([lines[0]] + [(" " * width + line) if line.strip() else "" for line in lines[1:]])
+
+
+def is_annotated(paragraph: Paragraph) -> bool:
+    return any(a.kind == "note" for a in paragraph.annotations)

@@ -1,0 +1,156 @@
+"""The dataset: JSON Lines, turns CSV, Popolo people, TEI per transcript; validated, reloadable, linked; citations."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib import resources
+from urllib.parse import urljoin
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from builder.cite import bibtex, citation_text
+from builder.export import TURN_COLUMNS
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def schema(name: str) -> dict:
+    return json.loads(resources.files("builder").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def data(built_site, name: str):
+    return built_site.site / "data" / name
+
+
+def test_every_line_of_documents_jsonl_is_a_valid_document(built_site):
+    validator = jsonschema.Draft202012Validator(schema("document.schema.json"))
+    lines = data(built_site, "documents.jsonl").read_text("utf-8").splitlines()
+    assert len(lines) == len(built_site.report.documents)
+    for line in lines:
+        validator.validate(json.loads(line))
+
+
+def test_each_document_json_is_valid_and_carries_its_annotations(built_site):
+    validator = jsonschema.Draft202012Validator(schema("document.schema.json"))
+    for doc in built_site.report.documents:
+        record = json.loads(data(built_site, f"{doc.id}.json").read_text("utf-8"))
+        validator.validate(record)
+        assert [a["id"] for a in record["annotations"]] == [a.id for a in doc.annotations]
+        for note in record["annotations"]:
+            assert note["target"]["type"] == "TextQuoteSelector" and note["quote"] == note["target"]["exact"]
+
+
+def test_the_schema_rejects_a_document_that_breaks_the_contract(built_site):
+    validator = jsonschema.Draft202012Validator(schema("document.schema.json"))
+    record = json.loads(data(built_site, "documents.jsonl").read_text("utf-8").splitlines()[0])
+    record["date"] = "31 March 2025"
+    assert list(validator.iter_errors(record))
+
+
+def test_people_json_is_popolo_with_other_names_and_sourced_memberships(built_site):
+    people = json.loads(data(built_site, "people.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema("people.schema.json")).validate(people)
+    persons = {p["id"]: p for p in people["persons"]}
+    assert {"name": "Yuri Borisov"} in persons["yury-borisov"]["other_names"]
+    tooltip = next(m for m in persons["yury-borisov"]["memberships"] if m["via"] == "tooltip")
+    assert tooltip["role"] == "Special Representative of the President for International Cooperation in Space Exploration"
+    assert tooltip["start_date"] == "2025-03-31" and tooltip["sources"][0]["url"] == "http://en.kremlin.ru/d/76574"
+
+
+def test_turns_csv_reloads_with_one_row_per_turn_of_the_corpus(built_site):
+    with data(built_site, "turns.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0].keys()) == TURN_COLUMNS
+    turns = [(d, t) for d in built_site.report.documents for t in d.turns]
+    assert len(rows) == len(turns)
+    by_key = {(r["document"], int(r["turn"])): r for r in rows}
+    for doc, turn in turns:
+        row = by_key[(doc.id, turn.number)]
+        text = "\n".join(p.text for p in turn.paragraphs)
+        assert row["text"] == text and int(row["words"]) == len(text.split())
+        assert row["speaker"] == (turn.speaker or "") and row["date"] == (doc.date or "")
+    putin = next(r for r in rows if r["speaker"] == "vladimir-putin")
+    assert putin["speaker_name"] == "Vladimir Putin"
+
+
+def test_each_transcript_has_a_well_formed_tei_file_whose_utterances_point_into_its_list_of_persons(built_site):
+    transcripts = [d for d in built_site.report.documents if d.kind == "transcript"]
+    assert transcripts
+    for doc in transcripts:
+        tree = etree.parse(str(data(built_site, f"tei/{doc.id}.xml")))  # raises when not well-formed
+        persons = {p.get(XML_ID) for p in tree.iter(f"{TEI}person")}
+        utterances = list(tree.iter(f"{TEI}u"))
+        assert len(utterances) == sum(1 for t in doc.turns if t.speaker or t.label)
+        for u in utterances:
+            if u.get("who"):
+                assert u.get("who").startswith("#") and u.get("who")[1:] in persons
+        assert {u.get("who")[1:] for u in utterances if u.get("who")} == {t.speaker for t in doc.turns if t.speaker}
+        segs = ["".join(s.itertext()) for s in tree.iter(f"{TEI}seg")]
+        assert " ".join(segs).split() == [w for t in doc.turns if t.speaker or t.label for p in t.paragraphs for w in p.text.split()]
+
+
+def test_tei_text_in_the_header_and_body_is_seed_text_escaped():
+    from builder.model import Document, Paragraph, Source, Turn
+    from builder.tei import tei_document
+
+    doc = Document("2025-01-01-x", "transcript", "A <b>title</b> & more", "2025-01-01", None, None, None,
+                   Source("x.txt", "0" * 64, None, None), ("Topic <i>",), (Turn(1, 1, None, None, None, (Paragraph("p1", 1, "5 < 6 & \x0c ]]>"),)),), "plain")
+    tree = etree.parse(io.BytesIO(tei_document(doc, {}).encode("utf-8")))
+    assert tree.findtext(f".//{TEI}title") == "A <b>title</b> & more"
+    assert "5 < 6 &" in "".join(tree.getroot().itertext())
+
+
+def test_the_data_page_links_every_export(built_site):
+    soup = BeautifulSoup((built_site.site / "data" / "index.html").read_text("utf-8"), "html.parser")
+    links = {urljoin("/data/", a["href"]) for a in soup.select("article a[href]")}
+    for name in ("documents.jsonl", "turns.csv", "people.json", "document.schema.json", "people.schema.json"):
+        assert f"/data/{name}" in links, name
+    for doc in built_site.report.documents:
+        if doc.kind == "transcript":
+            assert f"/data/tei/{doc.id}.xml" in links
+
+
+# ---------------------------------------------------------------- citation
+
+
+def test_every_document_page_has_a_cite_block_with_title_publisher_date_source_and_permanent_url(built_site):
+    for doc in built_site.report.documents:
+        soup = BeautifulSoup((built_site.site / "documents" / doc.id / "index.html").read_text("utf-8"), "html.parser")
+        assert soup.select_one("h2#cite") is not None
+        plain = soup.select_one("pre.cite-text").get_text()
+        bib = soup.select_one("pre.cite-bibtex").get_text()
+        permanent = f"/documents/{doc.id}/"
+        assert doc.title in plain and permanent in plain and doc.source.publisher in plain
+        assert bib.startswith("@misc{") and f"title = {{{doc.title}}}" in bib and f"date = {{{doc.date}}}" in bib and permanent in bib
+        if doc.source.url:
+            assert doc.source.url in plain and doc.source.url in bib
+
+
+def test_a_citation_takes_its_permanent_url_from_the_site_url(built_site):
+    doc = built_site.report.documents[0]
+    assert f"https://example.org/stenogram/documents/{doc.id}/" in citation_text(doc, f"https://example.org/stenogram/documents/{doc.id}/")
+    text = bibtex(doc, "https://example.org/x/")
+    assert text.count("{") == text.count("}")
+
+
+@pytest.mark.parametrize("title", ["50% of {all} #1 & more_", "A \\ backslash"])
+def test_bibtex_escapes_what_bibtex_would_read_as_syntax(built_site, title):
+    from dataclasses import replace
+
+    text = bibtex(replace(built_site.report.documents[0], title=title), "https://example.org/")
+    line = next(line for line in text.split("\n") if line.strip().startswith("title"))
+    assert line.count("{") - line.count("\\{") == 1 and line.count("}") - line.count("\\}") == 1
+
+
+def test_each_paragraph_link_copies_its_permanent_address_with_a_local_script(built_site):
+    soup = BeautifulSoup((built_site.site / "documents" / built_site.report.documents[0].id / "index.html").read_text("utf-8"), "html.parser")
+    scripts = [s["src"] for s in soup.select("script[src]")]
+    assert any(src.endswith("assets/permalink.js") and not src.startswith("http") for src in scripts)
+    assert "clipboard" in (built_site.site / "assets" / "permalink.js").read_text("utf-8")
+    assert soup.select_one('link[rel="canonical"]')["href"].endswith(f"/documents/{built_site.report.documents[0].id}/")

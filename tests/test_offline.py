@@ -1,0 +1,78 @@
+"""The offline copy: built for file://, packed the same way every time, nothing fetched from elsewhere."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from builder.offline import FOLDER, pack, package, remote_fetches
+
+from .conftest import SEEDS
+
+
+def small_site(folder: Path, head: str = "") -> Path:
+    site = folder / "site"
+    (site / "assets").mkdir(parents=True)
+    (site / "index.html").write_text(f"<!DOCTYPE html><html><head>{head}</head><body><a href='https://en.kremlin.ru/'>source</a></body></html>", "utf-8")
+    (site / "assets" / "a.css").write_text("body { background: url(img.png); }", "utf-8")
+    (site / "404.html").write_text("<p>server only</p>", "utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def offline_build(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("offline-cli")
+    status = main(["offline", "--seeds", str(SEEDS), "--out", str(folder / "site"), "--docs-dir", str(folder / "site_src"),
+                   "--archive", str(folder / "stenogram-offline.zip")])
+    return status, folder
+
+
+def test_the_offline_command_writes_a_zip_of_the_whole_site_in_one_folder(offline_build):
+    status, folder = offline_build
+    assert status == 0
+    with zipfile.ZipFile(folder / "stenogram-offline.zip") as zf:
+        names = set(zf.namelist())
+    assert f"{FOLDER}/index.html" in names
+    assert f"{FOLDER}/search/search_index.js" in names  # search without a server
+    assert f"{FOLDER}/data/documents.jsonl" in names
+    assert all(name.startswith(f"{FOLDER}/") for name in names)
+    assert f"{FOLDER}/404.html" not in names
+
+
+def test_the_offline_build_links_to_files_not_folders(offline_build):
+    _, folder = offline_build
+    home = (folder / "site" / "index.html").read_text("utf-8")
+    assert 'href="documents/index.html"' in home
+    assert 'href="documents/"' not in home
+    assert "navigation.instant" not in home
+
+
+def test_a_script_from_another_host_is_an_error_in_the_offline_copy(tmp_path):
+    site = small_site(tmp_path, head='<script src="https://unpkg.com/iframe-worker/shim"></script><link rel="stylesheet" href="//cdn.example/x.css">')
+    problems = remote_fetches(site)
+    assert [(p.path, p.code, p.severity) for p in problems] == [("index.html", "remote-fetch", "error")] * 2
+    copy = package(site, tmp_path / "out.zip")
+    assert copy.problems and not (tmp_path / "out.zip").exists()
+
+
+def test_a_link_to_another_site_or_a_canonical_url_is_not_a_fetch(tmp_path):
+    site = small_site(tmp_path, head='<link rel="canonical" href="https://owner.github.io/stenogram/">')
+    assert remote_fetches(site) == []
+
+
+def test_a_stylesheet_importing_from_another_host_is_an_error(tmp_path):
+    site = small_site(tmp_path)
+    (site / "assets" / "b.css").write_text('@import "https://fonts.example/css";\nbody { }', "utf-8")
+    assert [(p.path, p.line) for p in remote_fetches(site)] == [("assets/b.css", 1)]
+
+
+def test_packing_the_same_site_twice_gives_the_same_bytes(tmp_path):
+    site = small_site(tmp_path)
+    first, second = tmp_path / "1.zip", tmp_path / "2.zip"
+    assert pack(site, first) == 2
+    (site / "index.html").touch()  # a newer mtime changes nothing
+    pack(site, second)
+    assert first.read_bytes() == second.read_bytes()

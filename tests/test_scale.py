@@ -1,0 +1,96 @@
+"""Scale: the synthetic archive is deterministic, a cached rebuild equals a clean build, long lists are paged."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+import builder.pipeline as pipeline
+import builder.render as render
+from benchmarks.corpus import write_corpus
+from builder.profiles import detect
+from builder.seeds import read_seed
+from tests.conftest import build_into
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus") / "seeds"
+    write_corpus(24, folder)
+    return folder
+
+
+def test_the_generator_writes_the_same_archive_for_the_same_seed(corpus, tmp_path):
+    again = tmp_path / "again"
+    write_corpus(24, again)
+    assert tree(again) == tree(corpus)
+    other = tmp_path / "other"
+    write_corpus(24, other, seed=7)
+    assert tree(other) != tree(corpus)
+
+
+def test_the_generator_writes_all_three_real_source_shapes(corpus):
+    profiles = {detect(read_seed(p)[0].text).NAME for p in corpus.glob("*.txt")}
+    assert profiles == {"kremlin-page", "kremlin-print", "markdown-article"}
+
+
+def test_a_rebuild_after_one_seed_changed_parses_only_that_seed_and_equals_a_clean_build(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in corpus.iterdir():
+        (seeds / path.name).write_bytes(path.read_bytes())
+    first = build_into(tmp_path / "incremental", seeds)
+    assert not first.report.mkdocs_warnings
+    changed = sorted(seeds.glob("*.txt"))[5]
+    changed.write_text(changed.read_text("utf-8").replace("Mr President", "Mr President, colleagues", 1) + "\n", "utf-8")
+
+    parsed: list[str] = []
+    real = pipeline.read_document_safely
+
+    def counting(path):
+        parsed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "read_document_safely", counting)
+    again = build_into(tmp_path / "incremental", seeds, jobs=1)
+    monkeypatch.setattr(pipeline, "read_document_safely", real)
+    assert parsed == [changed.name]
+
+    clean = build_into(tmp_path / "clean", seeds, cache=tmp_path / "no-cache-yet")
+    assert tree(again.docs) == tree(clean.docs)
+    assert tree(again.site) == tree(clean.site)
+
+
+def test_parallel_and_serial_parsing_give_the_same_documents_in_the_same_order(corpus, tmp_path):
+    serial = pipeline.parse_corpus(corpus, None, jobs=1)
+    parallel = pipeline.parse_corpus(corpus, None, jobs=2)
+    assert [d.id for d in parallel.documents] == [d.id for d in serial.documents]
+    assert parallel.documents == serial.documents
+    assert sorted(parallel.problems) == sorted(serial.problems)
+
+
+def test_no_index_page_lists_the_whole_archive_when_lists_are_long(corpus, tmp_path, monkeypatch):
+    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    built = build_into(tmp_path / "paged", corpus)
+    assert not built.report.mkdocs_warnings, built.report.mkdocs_warnings  # every link of every page resolves
+    docs = built.docs
+    ids = {d.id for d in built.report.documents}
+    index = (docs / "documents" / "index.md").read_text("utf-8")
+    assert not any(f"({i}.md)" in index for i in ids)
+    listed = [link for page in (docs / "documents").glob("year-*.md") for link in re.findall(r"\]\(([^)/]+)\.md\)", page.read_text("utf-8"))]
+    assert sorted(set(listed) & ids) == sorted(ids)  # each document is on its year's page
+    assert all(len(re.findall(r"^- ", p.read_text("utf-8"), re.M)) <= 2 for p in (docs / "topics").glob("*--*.md"))
+    assert list((docs / "topics").glob("*--2.md")), "a topic with more than two documents has a second page"
+    putin = built.report.people["vladimir-putin"]
+    assert (docs / "people" / f"{putin.id}--2.md").exists()
+    people_index = (docs / "people" / "index.md").read_text("utf-8")
+    assert "(vladimir-putin.md)" not in people_index
+    assert "(vladimir-putin.md)" in (docs / "people" / "letter-p.md").read_text("utf-8")

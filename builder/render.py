@@ -239,7 +239,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     records: dict[str, dict] = {}
     for doc in documents:
         record = records[doc.id] = document_record(doc, people)
-        write(f"documents/{doc.id}.md", "document.md.j2", doc=doc, views=views, words=_words_by_speaker(doc),
+        write(f"documents/{doc.id}.md", "document.md.j2", doc=doc, views=views, words=figures.words_by_speaker(doc),
               cite=cite(doc, site_url or DEFAULT_SITE_URL), tags=[t for t in doc.topics if SAFE_TAG.match(t)])
         write_text(f"data/{doc.id}.json", dumps(record))
         write_text(f"sources/{doc.id}.txt", seeds[doc.id])
@@ -334,13 +334,6 @@ def _term_uses(documents: list[Document]) -> dict[str, list[tuple[Document, int]
             uses[term].append((doc, n))
     return uses
 
-
-def _words_by_speaker(doc: Document) -> list[tuple[str, int]]:
-    words: Counter = Counter()
-    for turn in doc.turns:
-        if turn.speaker:
-            words[turn.speaker] += sum(len(p.text.split()) for p in turn.paragraphs)
-    return sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _swap(staging: Path, docs_dir: Path) -> None:

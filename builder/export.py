@@ -125,30 +125,33 @@ def turns_csv(documents: list[Document], people: dict[str, Person]) -> str:
     return out.getvalue()
 
 
-def documents_jsonl(documents: list[Document], people: dict[str, Person], records: dict[str, dict] | None = None) -> str:
-    """Every document's record (``records`` when already made), one JSON object a line, by id."""
-    records = records or {}
-    return "".join(json.dumps(records.get(d.id) or document_record(d, people), ensure_ascii=False) + "\n"
-                   for d in sorted(documents, key=lambda d: d.id))
+def documents_jsonl(documents: list[Document], people: dict[str, Person], lines: dict[str, str] | None = None) -> str:
+    """Every document's record, one JSON object a line, by id (``lines``: each one's ``record_json``, made already)."""
+    lines = lines or {}
+    return "".join(lines.get(d.id) or record_json(document_record(d, people)) for d in sorted(documents, key=lambda d: d.id))
 
 
-def dataset_files(documents: list[Document], people: dict[str, Person], site_url: str | None = None,
-                  records: dict[str, dict] | None = None) -> dict[str, str]:
-    """The corpus-level downloads, by path under the site's ``data/`` folder (``records``: made already)."""
-    from importlib import resources
-
+def document_files(doc: Document, people: dict[str, Person], site_url: str | None = None) -> dict[str, str]:
+    """One document's downloads, by path under the site's ``data/`` folder: its JSON and, for a transcript, its TEI."""
     from .tei import tei_document
+
+    files = {f"{doc.id}.json": record_json(document_record(doc, people))}
+    if doc.kind == "transcript":
+        files[f"tei/{doc.id}.xml"] = tei_document(doc, people, site_url)
+    return files
+
+
+def dataset_files(documents: list[Document], people: dict[str, Person], lines: dict[str, str] | None = None) -> dict[str, str]:
+    """The corpus-level downloads, by path under the site's ``data/`` folder (``lines``: see ``documents_jsonl``)."""
+    from importlib import resources
 
     by_id = {d.id: d for d in documents}
     involved = {pid for d in documents for pid in d.people} | {t.speaker for d in documents for t in d.turns if t.speaker}
     files = {
-        "documents.jsonl": documents_jsonl(documents, people, records),
+        "documents.jsonl": documents_jsonl(documents, people, lines),
         "turns.csv": turns_csv(documents, people),
         "people.json": dumps(people_record({pid: people[pid] for pid in sorted(involved) if pid in people}, by_id)),
     }
-    for doc in documents:
-        if doc.kind == "transcript":
-            files[f"tei/{doc.id}.xml"] = tei_document(doc, people, site_url)
     for schema in SCHEMAS:
         files[schema] = resources.files("builder").joinpath(f"data/{schema}").read_text("utf-8")
     return files
@@ -159,5 +162,13 @@ SCHEMAS = ("document.schema.json", "people.schema.json")
 
 
 def dumps(record) -> str:
-    """JSON text as every export writes it: stable key order, UTF-8, a final newline."""
+    """JSON text for people to read (the ``parse`` command, ``people.json``): indented, UTF-8, a final newline."""
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def record_json(record) -> str:
+    """A document's JSON as the site publishes it: one compact line, UTF-8, a final newline.
+
+    The same line is the file ``data/<id>.json`` and the document's line of ``documents.jsonl``.
+    """
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"

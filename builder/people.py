@@ -45,9 +45,11 @@ class Registry:
     by_key: dict[str, str] = field(default_factory=dict)  # name_key -> id
     aliases: dict[str, str] = field(default_factory=dict)  # exact alias text -> id
     problems: list[Problem] = field(default_factory=list)
+    _surnames: dict[str, list[str]] | None = field(default=None, repr=False)  # surname -> ids, built on first use
 
     def add(self, name: str, *, curated: bool = False, pid: str | None = None) -> str:
         key = name_key(name)
+        self._surnames = None
         if key in self.by_key:
             found = self.by_key[key]
             if name not in self.people[found]["names"]:
@@ -62,7 +64,13 @@ class Registry:
         return self.aliases.get(name) or self.by_key.get(name_key(name))
 
     def with_surname(self, surname: str) -> list[str]:
-        return sorted(pid for pid, e in self.people.items() if any(surname_of(n) == surname for n in e["names"]))
+        if self._surnames is None:  # built once the registry stops growing (resolve does not add)
+            index: dict[str, set[str]] = defaultdict(set)
+            for pid, entry in self.people.items():
+                for n in entry["names"]:
+                    index[surname_of(n)].add(pid)
+            self._surnames = {k: sorted(v) for k, v in index.items()}
+        return self._surnames.get(surname, [])
 
 
 def _free_id(base: str, taken: dict) -> str:
@@ -93,6 +101,7 @@ def load_curated(path: Path) -> Registry:
             continue
         pid = registry.add(entry["name"], curated=True, pid=entry.get("id"))
         person = registry.people[pid]
+        registry._surnames = None  # aliases are added to the entry below
         person["summary"] = entry.get("summary")
         for alias in entry.get("other_names") or []:
             alias = str(alias)

@@ -6,6 +6,7 @@ gathers their problems. A bad seed is reported and skipped; the rest builds.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,7 +39,7 @@ class BuildOptions:
     offline: bool = False
     run_mkdocs: bool = True
     cache: Path | None = None  # parsed seeds kept between builds; default: beside docs_dir
-    jobs: int | None = None  # worker processes for parsing; default: every core
+    jobs: int | None = None  # worker processes for parsing and rendering; default: every core
 
     @property
     def cache_dir(self) -> Path:
@@ -167,10 +168,13 @@ def build(options: BuildOptions) -> BuildReport:
     report = parse_corpus(options.seeds, options.cache_dir, options.jobs)
     started = time.perf_counter()
     render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir,
-                terms=report.terms, site_url=configured_site_url(options.config, options.site_url))
+                terms=report.terms, site_url=configured_site_url(options.config, options.site_url), jobs=options.jobs)
     report.timings["render"] = time.perf_counter() - started
     if options.run_mkdocs:
         started = time.perf_counter()
-        report.mkdocs_warnings = build_site(SiteOptions(options.config, options.docs_dir, options.out, True, options.site_url, options.offline, _newest_date(report.documents)), report.timings)
+        state = options.cache_dir / f"site-{hashlib.sha256(str(options.out.resolve()).encode()).hexdigest()[:16]}.json"
+        site = SiteOptions(options.config, options.docs_dir, options.out, True, options.site_url, options.offline,
+                           _newest_date(report.documents), state)
+        report.mkdocs_warnings = build_site(site, report.timings)
         report.timings["mkdocs"] = time.perf_counter() - started - report.timings.get("search", 0.0)
     return report

@@ -2,15 +2,13 @@
 
 Templates receive the stage's dataclasses and small page views built here;
 every ``{{ value }}`` is escaped for Markdown unless a filter marked it safe.
-Pages are written into a fresh folder that then replaces the generated part
-of ``site_src`` in one move, so an interrupted build never leaves half a site.
+Every page is rendered in memory first; then only the files whose bytes changed
+are written (each atomically) and files no longer generated are removed, so an
+unchanged page keeps its timestamp and MkDocs' dirty build can skip it.
 """
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from html import escape as escape_html
@@ -22,16 +20,18 @@ from markupsafe import Markup
 from . import figures
 from .cite import cite
 from .escape import md_attr, md_text
-from .export import dataset_files, document_record, dumps
+from .export import dataset_files, document_files
 from .glossary import Term
 from .inline import indent_body, is_annotated, note_list, render_inline
 from .model import Document, Paragraph, Person, Turn
 from .names import slug, surname_of
+from .parallel import fork_map
 
 # What the render stage owns inside the docs folder; everything else there is left alone.
 GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md")
-# Topics that become Material tags: plain words only (a tag name reaches the theme's HTML unescaped).
-SAFE_TAG = re.compile(r"^\w[\w .,’'()/-]*$")
+# Every page's front matter: Material's lunr plugin skips the page, because search runs on
+# the builder's own sharded index (search.py) and Material's plugin only supplies the search box.
+FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 # The site's address when neither the options nor SITE_URL give one (as in mkdocs.yml).
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Entries on one page of a long list (a topic, a person's turns); further pages follow.
@@ -116,9 +116,7 @@ def register_filters(env: Environment) -> None:
     env.filters["top_speakers_figure"] = lambda documents, people: Markup(figures.top_speakers_figure(list(documents), people))
     env.filters["note_body"] = lambda body: Markup(indent_body(body))
     env.filters["pre"] = lambda text: Markup(escape_html(text))
-    env.filters["yaml_str"] = lambda text: Markup(json.dumps(text, ensure_ascii=False))
     env.filters["anchor"] = lambda text: slug(text) or "note"
-    env.filters["is_tag"] = lambda topic: bool(SAFE_TAG.match(topic))
 
 
 def href(url: str) -> Markup:
@@ -198,16 +196,15 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
 
 
 def render_site(documents: list[Document], people: dict[str, Person], seeds: dict[str, str],
-                templates: Path, docs_dir: Path, *, terms: tuple[Term, ...] = (), site_url: str | None = None) -> None:
-    """Write every page and data file into ``docs_dir`` (its generated part is replaced whole).
+                templates: Path, docs_dir: Path, *, terms: tuple[Term, ...] = (), site_url: str | None = None,
+                jobs: int | None = None) -> None:
+    """Write every page and data file into ``docs_dir`` (see ``sync``: only what changed is written).
 
     ``terms`` is the glossary; ``site_url`` the published site's address, for citations.
+    Document and person pages, the bulk of the work, are rendered on ``jobs`` processes.
     """
     env = environment(templates)
-    staging = docs_dir.parent / f".{docs_dir.name}.staging"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    outputs: dict[str, str | bytes] = {}
     documents = sorted(documents, key=lambda d: (d.date or "", d.id), reverse=True)
     views = person_views(documents, people)
     topics: dict[str, list[Document]] = defaultdict(list)
@@ -222,34 +219,43 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     common = {"people": people, "site_name": "Stenogram", "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE}
 
     def write(path: str, template: str, **context) -> None:
-        target = inside(staging, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(env.get_template(template).render(**common, **context), "utf-8")
+        write_text(path, FRONT_MATTER + env.get_template(template).render(**common, **context))
 
-    def write_text(path: str, text: str) -> None:
-        target = inside(staging, path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, "utf-8")
+    def write_text(path: str, text: str | bytes) -> None:
+        inside(docs_dir, path)
+        outputs[path] = text
 
     write("index.md", "home.md.j2", documents=documents, persons=listed, topics=sorted(topics))
     years = sorted(by_year.items(), reverse=True)
     write("documents/index.md", "dates.md.j2", years=years)
     for year, docs in years:
         write(f"documents/{year_page(year)}", "year.md.j2", year=year, months=_by_month(docs), years=years)
-    records: dict[str, dict] = {}
-    for doc in documents:
-        record = records[doc.id] = document_record(doc, people)
-        write(f"documents/{doc.id}.md", "document.md.j2", doc=doc, views=views, words=figures.words_by_speaker(doc),
-              cite=cite(doc, site_url or DEFAULT_SITE_URL), tags=[t for t in doc.topics if SAFE_TAG.match(t)])
-        write_text(f"data/{doc.id}.json", dumps(record))
-        write_text(f"sources/{doc.id}.txt", seeds[doc.id])
+
+    def page(task: tuple[str, int, int]) -> dict[str, str]:
+        """The files of one task: a document (its page, data and source) or one page of a person's record."""
+        pages: dict[str, str] = {}
+        kind, index, number = task
+        if kind == "document":
+            doc = documents[index]
+            pages[f"documents/{doc.id}.md"] = FRONT_MATTER + env.get_template("document.md.j2").render(
+                **common, doc=doc, views=views, words=figures.words_by_speaker(doc), cite=cite(doc, site_url or DEFAULT_SITE_URL))
+            pages.update((f"data/{path}", text) for path, text in document_files(doc, people, site_url).items())
+            pages[f"sources/{doc.id}.txt"] = seeds[doc.id]
+        else:
+            view = listed[index]
+            pages[f"people/{person_page(view.person.id, number)}"] = FRONT_MATTER + env.get_template("person.md.j2").render(
+                **common, view=replace(view, page=number))
+        return pages
+
+    tasks = [("document", i, 1) for i in range(len(documents))]
+    tasks += [("person", i, n) for i, view in enumerate(listed) for n in range(1, view.pages + 1)]
+    for pages in fork_map(page, tasks, jobs):
+        for path, text in pages.items():
+            write_text(path, text)
     letters = _by_letter(listed)
     write("people/index.md", "people.md.j2", letters=letters)
     for letter, persons in letters:
         write(f"people/{letter_page(letter)}", "letter.md.j2", letter=letter, persons=persons, letters=letters)
-    for view in listed:
-        for number in range(1, view.pages + 1):
-            write(f"people/{person_page(view.person.id, number)}", "person.md.j2", view=replace(view, page=number))
     write("topics/index.md", "topics.md.j2", topics=sorted(topics.items()))
     for topic, docs in sorted(topics.items()):
         pages = paged(docs)
@@ -257,11 +263,13 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
                   pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
-    for path, text in dataset_files(documents, people, site_url, records).items():
+    lines = {doc.id: outputs[f"data/{doc.id}.json"] for doc in documents}
+    for path, text in dataset_files(documents, people, lines).items():
         write_text(f"data/{path}", text)
     write("glossary.md", "glossary.md.j2", terms=sorted(terms, key=lambda t: t.name.casefold()), uses=_term_uses(documents))
-    shutil.copytree(templates / "assets", staging / "assets")
-    _swap(staging, docs_dir)
+    for asset in sorted(p for p in (templates / "assets").rglob("*") if p.is_file()):
+        write_text(f"assets/{asset.relative_to(templates / 'assets').as_posix()}", asset.read_bytes())
+    sync(outputs, docs_dir)
 
 
 @dataclass(frozen=True)
@@ -336,15 +344,35 @@ def _term_uses(documents: list[Document]) -> dict[str, list[tuple[Document, int]
 
 
 
-def _swap(staging: Path, docs_dir: Path) -> None:
-    """Replace the generated entries of ``docs_dir`` with the staged ones, leaving others alone."""
+def sync(outputs: dict[str, str | bytes], docs_dir: Path) -> None:
+    """Make the generated part of ``docs_dir`` hold exactly ``outputs``, touching only what differs.
+
+    A changed file is written beside its target and renamed over it; a file of a
+    generated entry (``GENERATED``) that is no longer produced is removed. Files
+    outside those entries (a maintainer's own pages) are left alone.
+    """
     docs_dir.mkdir(parents=True, exist_ok=True)
+    for path, content in sorted(outputs.items()):
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        target = docs_dir / path
+        try:
+            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_bytes(data)
+        partial.replace(target)
     for name in GENERATED:
-        old = docs_dir / name
-        if old.is_dir():
-            shutil.rmtree(old)
-        elif old.exists():
-            old.unlink()
-    for entry in sorted(staging.iterdir()):
-        entry.rename(docs_dir / entry.name)
-    staging.rmdir()
+        entry = docs_dir / name
+        if entry.is_file() and name not in outputs:
+            entry.unlink()
+        elif entry.is_dir():
+            for old in sorted(entry.rglob("*"), reverse=True):
+                rel = old.relative_to(docs_dir).as_posix()
+                if old.is_dir() and not old.is_symlink():
+                    if not any(old.iterdir()):
+                        old.rmdir()
+                elif rel not in outputs:
+                    old.unlink()

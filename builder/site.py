@@ -2,12 +2,23 @@
 
 MkDocs writes into a sibling staging folder that replaces the site only once the
 build is complete, so an interrupted or failed build leaves the last good site in
-place. Every page is stamped with one fixed build date (``SOURCE_DATE_EPOCH``),
-so the same inputs give the same bytes.
+place. The first build (or one after the theme, ``mkdocs.yml``, the builder or a
+package changed) starts from an empty staging folder. Later builds start from a
+copy of the site (timestamps kept) and are MkDocs' *dirty* builds: only the pages
+whose Markdown the render stage rewrote are built again, and the HTML of Markdown
+that is gone is removed. That gives the same bytes as a clean build because nothing on
+a page depends on another page's Markdown: the navigation is fixed in
+``mkdocs.yml``, search runs on the builder's own index, and there is no tags
+plugin. What a dirty build may rely on is recorded in a state file beside the
+parse cache; without a matching one the build is clean. Every page is stamped
+with one fixed build date (``SOURCE_DATE_EPOCH``), so the same inputs give the
+same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -19,6 +30,11 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+PACKAGE = Path(__file__).resolve().parent
+# MkDocs' own warning that a dirty build may leave stale navigation: ours cannot (see above).
+DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,7 @@ class SiteOptions:
     site_url: str | None = None
     offline: bool = False
     build_date: str | None = None  # "YYYY-MM-DD" stamped on every page (sitemap); None: 1970-01-01
+    state: Path | None = None  # where the last build's state is kept; None: always a clean build
 
 
 class _Collect(logging.Handler):
@@ -46,8 +63,17 @@ def build_site(options: SiteOptions, clock: dict[str, float] | None = None) -> l
 
     ``clock``, when given, gathers the seconds the search plugin spent indexing.
     """
-    staging = _staging(options.site_dir)
-    overrides = {"docs_dir": str(options.docs_dir), "site_dir": str(staging), "strict": options.strict}
+    fingerprint = _fingerprint(options)
+    sources = sorted(p.relative_to(options.docs_dir).as_posix() for p in options.docs_dir.rglob("*") if p.is_file())
+    last = _read_state(options.state)
+    dirty = bool(last) and last.get("fingerprint") == fingerprint and options.site_dir.is_dir()
+    if options.state is not None:
+        options.state.unlink(missing_ok=True)  # until this build succeeds, the next one is clean
+    target = _staging(options.site_dir)
+    if dirty:
+        shutil.copytree(options.site_dir, target, copy_function=shutil.copy2, symlinks=True)
+        _remove_gone(target, options.docs_dir, options.offline, set(last.get("sources", [])) - set(sources))
+    overrides = {"docs_dir": str(options.docs_dir), "site_dir": str(target), "strict": options.strict}
     if options.site_url is not None:
         overrides["site_url"] = options.site_url
     collector = _Collect()
@@ -62,20 +88,79 @@ def build_site(options: SiteOptions, clock: dict[str, float] | None = None) -> l
             config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
         if clock is not None:
             _time_search(config, clock)
-        with _build_date(options.build_date):
-            build(config)
+        quiet = logging.getLogger("mkdocs.commands.build")
+        hush = _Drop(DIRTY_WARNING)
+        quiet.addFilter(hush)
+        try:
+            with _build_date(options.build_date):
+                build(config, dirty=dirty)
+        finally:
+            quiet.removeFilter(hush)
     except Abort as err:
         collector.messages.append(str(err))
         if "BuildError" in str(err):  # pages are missing: keep the last good site
-            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(target, ignore_errors=True)
             return collector.messages
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
         raise
     finally:
         log.removeHandler(collector)
-    _swap(staging, options.site_dir)
+    _swap(target, options.site_dir)
+    _write_state(options.state, {"fingerprint": fingerprint, "sources": sources})
     return collector.messages
+
+
+class _Drop(logging.Filter):
+    def __init__(self, prefix: str) -> None:
+        super().__init__()
+        self.prefix = prefix
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(self.prefix)
+
+
+def _fingerprint(options: SiteOptions) -> str:
+    """A hash of everything every page depends on besides its own Markdown: a change means a clean build."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256()
+    config = options.config.resolve()
+    digest.update(json.dumps([str(options.docs_dir.resolve()), options.strict, options.site_url, options.offline,
+                              options.build_date, os.environ.get("SOURCE_DATE_EPOCH"), os.environ.get("SITE_URL"),
+                              os.environ.get("OFFLINE"), version("mkdocs"), version("mkdocs-material")]).encode())
+    folders = [PACKAGE, config.parent / "templates" / "theme"]
+    files = [config] + [p for folder in folders for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    for path in files:
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _remove_gone(site_dir: Path, docs_dir: Path, offline: bool, gone: set[str]) -> None:
+    """Delete from ``site_dir`` what MkDocs built from docs files that no longer exist (a dirty build keeps them)."""
+    for name in sorted(gone):
+        dest = Path(File(name, str(docs_dir), str(site_dir), not offline).abs_dest_path)
+        dest.unlink(missing_ok=True)
+        folder = dest.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def _read_state(path: Path | None) -> dict:
+    try:
+        return json.loads(path.read_text("utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_state(path: Path | None, state: dict) -> None:
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_text(json.dumps(state), "utf-8")
+    partial.replace(path)
 
 
 def _staging(site_dir: Path) -> Path:

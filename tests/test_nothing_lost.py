@@ -63,13 +63,13 @@ def test_a_build_that_fails_while_rendering_leaves_the_last_good_markdown(tmp_pa
     before = snapshot(good.docs)
     calls = []
 
-    def crash_on_the_third(record):
-        calls.append(record)
+    def crash_on_the_third(doc, *args, **kwargs):
+        calls.append(doc)
         if len(calls) == 3:
             raise RuntimeError("interrupted")
-        return "{}\n"
+        return {}
 
-    monkeypatch.setattr(render, "dumps", crash_on_the_third)
+    monkeypatch.setattr(render, "document_files", crash_on_the_third)
     with pytest.raises(RuntimeError):
         build_into(out, seeds=seeds, run_mkdocs=False)
     assert snapshot(good.docs) == before

@@ -49,6 +49,7 @@ def test_a_rebuild_after_one_seed_changed_parses_only_that_seed_and_equals_a_cle
         (seeds / path.name).write_bytes(path.read_bytes())
     first = build_into(tmp_path / "incremental", seeds)
     assert not first.report.mkdocs_warnings
+    built = {p.relative_to(first.site).as_posix(): p.stat().st_mtime_ns for p in first.site.rglob("*.html")}
     changed = sorted(seeds.glob("*.txt"))[5]
     changed.write_text(changed.read_text("utf-8").replace("Mr President", "Mr President, colleagues", 1) + "\n", "utf-8")
 
@@ -64,9 +65,21 @@ def test_a_rebuild_after_one_seed_changed_parses_only_that_seed_and_equals_a_cle
     monkeypatch.setattr(pipeline, "read_document_safely", real)
     assert parsed == [changed.name]
 
+    # MkDocs rebuilt only pages whose Markdown changed: the other documents' HTML was not written again.
+    rebuilt = {name for name, mtime in built.items() if (again.site / name).stat().st_mtime_ns != mtime}
+    changed_id = next(d.id for d in again.report.documents if d.source.file == changed.name)
+    assert f"documents/{changed_id}/index.html" in rebuilt
+    assert len([n for n in rebuilt if n.startswith("documents/")]) < len(again.report.documents) / 2, sorted(rebuilt)
+
     clean = build_into(tmp_path / "clean", seeds, cache=tmp_path / "no-cache-yet")
     assert tree(again.docs) == tree(clean.docs)
     assert tree(again.site) == tree(clean.site)
+
+    # A seed taken away: its pages leave the incremental site too.
+    changed.unlink()
+    gone = build_into(tmp_path / "incremental", seeds)
+    assert not (gone.site / "documents" / changed_id).exists()
+    assert tree(gone.site) == tree(build_into(tmp_path / "clean-again", seeds).site)
 
 
 def test_parallel_and_serial_parsing_give_the_same_documents_in_the_same_order(corpus, tmp_path):

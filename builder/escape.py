@@ -1,4 +1,4 @@
-"""Seed text into Markdown as literal text: nothing a seed holds may become markup.
+"""Seed text into Markdown (or the raw HTML inside it) as literal text: nothing a seed holds may become markup.
 
 Every character that Markdown, the HTML inside it, attribute lists or the
 pymdownx extensions could read as syntax is written as a numeric character
@@ -9,6 +9,7 @@ are dropped: they show as nothing, and STX/ETX are Markdown's own placeholders.
 from __future__ import annotations
 
 import re
+from html import escape
 
 # Characters that carry meaning to Markdown, HTML, attr_list, Jinja or pymdownx.
 SPECIAL = frozenset("\\`*_{}[]()#!|<>&~=^$%\"'@:")
@@ -25,9 +26,14 @@ WHITESPACE = re.compile(r"\s+")
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+def folded(text: str) -> str:
+    """``text`` with control characters dropped and white space folded to single spaces, trimmed."""
+    return WHITESPACE.sub(" ", CONTROL.sub(lambda m: " " if m.group().isspace() else "", text)).strip()
+
+
 def md_text(text: str) -> str:
     """``text`` as Markdown that renders to exactly ``text`` (white space folded)."""
-    text = WHITESPACE.sub(" ", CONTROL.sub(lambda m: " " if m.group().isspace() else "", text)).strip()
+    text = folded(text)
     out = text.translate(REFERENCES)
     if text[:1] in LEADING:
         out = f"&#{ord(text[0])};" + out[1:]
@@ -37,3 +43,13 @@ def md_text(text: str) -> str:
 def md_attr(text: str) -> str:
     """``text`` for a quoted attribute value (a link title or ``title=`` in attr_list)."""
     return md_text(text)
+
+
+def html_text(text: str) -> str:
+    """``text`` for a raw HTML block, which Markdown passes through untouched (white space folded)."""
+    return escape(folded(text), quote=False)
+
+
+def html_attr(text: str) -> str:
+    """``text`` for a double-quoted attribute value inside a raw HTML block."""
+    return escape(folded(text), quote=True)

@@ -1,4 +1,9 @@
-"""A paragraph's inline Markdown: the seed's text escaped, its spans wrapped.
+"""A paragraph's inline Markdown (or raw HTML): the seed's text escaped, its spans wrapped.
+
+A paragraph without notes is written as one raw HTML block (``<p>`` and the
+inline tags below), which Markdown passes through without its inline patterns:
+that is most of the text and most of MkDocs' time. A paragraph with notes stays
+Markdown, because Material's annotations need the Markdown list after it.
 
 Spans, outermost first when they share a start: a maintainer's note (a
 highlight ``<mark>`` and, after it, Material's annotation marker ``(n)`` in a
@@ -13,9 +18,10 @@ Nothing here adds a word to the paragraph's text: markers live in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .escape import md_attr, md_text
+from .escape import html_attr, html_text, md_attr, md_text
 from .model import Paragraph, Person
 from .names import slug
 
@@ -61,10 +67,14 @@ def note_numbers(paragraph: Paragraph) -> dict[str, int]:
     return {a.id: n for n, a in enumerate(notes, start=1)}
 
 
-def render_inline(paragraph: Paragraph, people: dict[str, Person], base: str) -> str:
-    """The paragraph's text as Markdown with every span wrapped (no permalink)."""
+def render_inline(paragraph: Paragraph, people: dict[str, Person], base: str, person_url: Callable[[str], str] | None = None) -> str:
+    """The paragraph's text with every span wrapped (no permalink).
+
+    Markdown, with mentions linking to ``{base}{id}.md``; or, given ``person_url``
+    (a person's id to the address of their page), raw HTML for a ``<p>`` block.
+    """
     roles = {(a.start, a.end): a.body for a in paragraph.annotations if a.kind == "role"}
-    body = _render(paragraph.text, 0, paragraph_spans(paragraph), _Context(people, base, roles, note_numbers(paragraph)))
+    body = _render(paragraph.text, 0, paragraph_spans(paragraph), _Context(people, base, roles, note_numbers(paragraph), person_url))
     if any(a.kind == "note" for a in paragraph.annotations):
         body = MARKER_LOOKALIKE.sub(r"&#40;<span>\1</span>&#41;", body)
     return body
@@ -76,6 +86,10 @@ class _Context:
     base: str
     roles: dict[tuple[int, int], str]
     numbers: dict[str, int]
+    person_url: Callable[[str], str] | None = None  # set: raw HTML, not Markdown
+
+    def keep(self, text: str) -> str:
+        return _keep(text, html_text if self.person_url else md_text)
 
 
 def _render(text: str, offset: int, spans: list[Span], ctx: _Context) -> str:
@@ -87,10 +101,10 @@ def _render(text: str, offset: int, spans: list[Span], ctx: _Context) -> str:
         if span.start < pos:
             continue  # inside (or across) a span already written
         inner = [s for s in ordered[i + 1 :] if span.start <= s.start and s.end <= span.end]
-        out.append(_keep(text[pos - offset : span.start - offset]))
+        out.append(ctx.keep(text[pos - offset : span.start - offset]))
         out.append(_wrap(span, text[span.start - offset : span.end - offset], inner, ctx))
         pos = span.end
-    out.append(_keep(text[pos - offset :]))
+    out.append(ctx.keep(text[pos - offset :]))
     return "".join(out)
 
 
@@ -100,25 +114,28 @@ def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
         person = ctx.people[item.person]
         role = ctx.roles.get((span.start, span.end))
         title = f"{person.name}, {role}" if role else person.name
+        if ctx.person_url:
+            return f'<a class="mention" href="{html_attr(ctx.person_url(person.id))}" title="{html_attr(title)}">{html_text(inner_text)}</a>'
         return f'[{md_text(inner_text)}]({ctx.base}{person.id}.md "{md_attr(title)}"){{ .mention }}'
-    content = _render(inner_text, span.start, inner, ctx) if inner else _keep(inner_text)
+    content = _render(inner_text, span.start, inner, ctx) if inner else ctx.keep(inner_text)
     if span.kind == "note":
         return (f'<mark class="annotated" data-note="{slug(item.id) or "note"}">{content}</mark>'
                 f'<span class="annotation-marker">({ctx.numbers[item.id]})</span>')
     if span.kind == "mark":
         return f'<span class="editorial {item.kind}" title="{MARK_TITLES[item.kind]}">{content}</span>'
-    return f'<abbr class="term" title="{md_attr(f"{item.title}: {item.body}")}">{content}</abbr>'
+    attr = html_attr if ctx.person_url else md_attr
+    return f'<abbr class="term" title="{attr(f"{item.title}: {item.body}")}">{content}</abbr>'
 
 
-def _keep(text: str) -> str:
-    """Escape a fragment, keeping its edge spaces (``md_text`` trims them)."""
+def _keep(text: str, escape: Callable[[str], str]) -> str:
+    """Escape a fragment, keeping its edge spaces (the escapes trim them)."""
     if not text:
         return ""
     if not text.strip():
         return " "
     lead = " " if text[0].isspace() else ""
     trail = " " if text[-1].isspace() else ""
-    return lead + md_text(text) + trail
+    return lead + escape(text) + trail
 
 
 def note_list(paragraph: Paragraph) -> str:

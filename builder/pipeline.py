@@ -167,14 +167,17 @@ def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Docum
 def build(options: BuildOptions) -> BuildReport:
     report = parse_corpus(options.seeds, options.cache_dir, options.jobs)
     started = time.perf_counter()
+    clock: dict[str, float] = {}
     render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir,
-                terms=report.terms, site_url=configured_site_url(options.config, options.site_url), jobs=options.jobs)
-    report.timings["render"] = time.perf_counter() - started
+                terms=report.terms, site_url=configured_site_url(options.config, options.site_url), jobs=options.jobs,
+                directory_urls=not options.offline, clock=clock)
+    report.timings["search"] = clock.get("search", 0.0)
+    report.timings["render"] = time.perf_counter() - started - report.timings["search"]
     if options.run_mkdocs:
         started = time.perf_counter()
         state = options.cache_dir / f"site-{hashlib.sha256(str(options.out.resolve()).encode()).hexdigest()[:16]}.json"
         site = SiteOptions(options.config, options.docs_dir, options.out, True, options.site_url, options.offline,
                            _newest_date(report.documents), state)
-        report.mkdocs_warnings = build_site(site, report.timings)
-        report.timings["mkdocs"] = time.perf_counter() - started - report.timings.get("search", 0.0)
+        report.mkdocs_warnings = build_site(site)
+        report.timings["mkdocs"] = time.perf_counter() - started
     return report

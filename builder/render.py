@@ -9,6 +9,7 @@ unchanged page keeps its timestamp and MkDocs' dirty build can skip it.
 
 from __future__ import annotations
 
+import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from html import escape as escape_html
@@ -26,9 +27,10 @@ from .inline import indent_body, is_annotated, note_list, render_inline
 from .model import Document, Paragraph, Person, Turn
 from .names import slug, surname_of
 from .parallel import fork_map
+from .search import search_files
 
 # What the render stage owns inside the docs folder; everything else there is left alone.
-GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md")
+GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "search")
 # Every page's front matter: Material's lunr plugin skips the page, because search runs on
 # the builder's own sharded index (search.py) and Material's plugin only supplies the search box.
 FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -55,6 +57,32 @@ class MentionRef:
     snippet: str
 
 
+@dataclass(frozen=True)
+class RoleRow:
+    """One role of a person as their page lists it: every statement of that title from one kind of source."""
+
+    title: str
+    source: str  # "label" | "tooltip" | "curated"
+    first: str | None  # the earliest date it was stated (a curated role: its start)
+    last: str | None  # the latest date it was stated (a curated role: its end)
+    document: str  # the earliest document (or file) stating it
+    count: int  # documents stating it
+
+
+def role_rows(person: Person) -> list[RoleRow]:
+    """A person's roles grouped by title and source, so a role stated in a thousand documents is one row."""
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for role in person.roles:
+        groups[(role.title, role.source)].append(role)
+    rows = []
+    for (title, source), roles in groups.items():
+        roles.sort(key=lambda r: (r.date or "", r.document or ""))
+        dates = [r.date for r in roles if r.date]
+        last = roles[-1].end if source == "curated" else (dates[-1] if len(dates) > 1 else None)
+        rows.append(RoleRow(title, source, dates[0] if dates else None, last, roles[0].document, len({r.document for r in roles})))
+    return sorted(rows, key=lambda r: (r.first or "", r.title, r.source))
+
+
 @dataclass
 class PersonView:
     person: Person
@@ -63,6 +91,10 @@ class PersonView:
     documents: list[Document] = field(default_factory=list)
     companions: list[tuple[Person, int]] = field(default_factory=list)
     page: int = 1  # a long record is split: this page shows the turns and mentions numbered from (page - 1) * PAGE_SIZE
+
+    @property
+    def roles(self) -> list[RoleRow]:
+        return role_rows(self.person)
 
     @property
     def words(self) -> int:
@@ -132,12 +164,19 @@ def topic_slug(topic: str) -> str:
     return slug(topic) or "topic"
 
 
-def render_paragraph(paragraph: Paragraph, people: dict[str, Person], base: str = "../people/") -> Markup:
-    """A paragraph's Markdown: escaped text, its spans wrapped (``builder/inline.py``), a permalink.
+def render_paragraph(paragraph: Paragraph, people: dict[str, Person], directory_urls: bool = True) -> Markup:
+    """A paragraph of a document page: escaped text, its spans wrapped (``builder/inline.py``), a permalink.
 
-    An annotated paragraph is Material's ``.annotate`` block: the list after it holds the notes.
+    A paragraph without notes is a raw HTML ``<p>`` (links already in their final
+    form: ``directory_urls`` says which). An annotated paragraph is Markdown,
+    Material's ``.annotate`` block, and the list after it holds the notes.
     """
-    body = render_inline(paragraph, people, base)
+    if paragraph.id and not is_annotated(paragraph):
+        url = (lambda pid: f"../../people/{pid}/") if directory_urls else (lambda pid: f"../people/{pid}.html")
+        body = render_inline(paragraph, people, "", url)
+        pid = paragraph.id
+        return Markup(f'<p class="para" id="{pid}">{body} <a class="permalink" data-para="{pid}" href="#{pid}" title="Permalink to paragraph {pid}">¶</a></p>')
+    body = render_inline(paragraph, people, "../people/")
     if paragraph.id:
         annotate = " .annotate" if is_annotated(paragraph) else ""
         body += f' [¶](#{paragraph.id} "Permalink to paragraph {paragraph.id}"){{ .permalink data-para="{paragraph.id}" }}\n{{: #{paragraph.id} .para{annotate} }}'
@@ -197,11 +236,14 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
 
 def render_site(documents: list[Document], people: dict[str, Person], seeds: dict[str, str],
                 templates: Path, docs_dir: Path, *, terms: tuple[Term, ...] = (), site_url: str | None = None,
-                jobs: int | None = None) -> None:
+                jobs: int | None = None, directory_urls: bool = True, clock: dict[str, float] | None = None) -> None:
     """Write every page and data file into ``docs_dir`` (see ``sync``: only what changed is written).
 
     ``terms`` is the glossary; ``site_url`` the published site's address, for citations.
     Document and person pages, the bulk of the work, are rendered on ``jobs`` processes.
+    ``directory_urls`` is MkDocs' setting of the build (off for the offline copy): the
+    links the builder writes in final form (raw HTML, the search index) follow it.
+    ``clock``, when given, gets the seconds spent making the search index (``search``).
     """
     env = environment(templates)
     outputs: dict[str, str | bytes] = {}
@@ -216,7 +258,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
         by_year[doc.date[:4] if doc.date else "undated"].append(doc)
     listed = [v for v in views.values() if v.documents]
     listed.sort(key=lambda v: (surname_of(v.person.name).casefold(), v.person.name.casefold()))
-    common = {"people": people, "site_name": "Stenogram", "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE}
+    common = {"people": people, "site_name": "Stenogram", "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE,
+              "directory_urls": directory_urls}
 
     def write(path: str, template: str, **context) -> None:
         write_text(path, FRONT_MATTER + env.get_template(template).render(**common, **context))
@@ -267,6 +310,10 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     for path, text in dataset_files(documents, people, lines).items():
         write_text(f"data/{path}", text)
     write("glossary.md", "glossary.md.j2", terms=sorted(terms, key=lambda t: t.name.casefold()), uses=_term_uses(documents))
+    started = time.perf_counter()
+    outputs.update(search_files(documents, people, directory_urls))
+    if clock is not None:
+        clock["search"] = time.perf_counter() - started
     for asset in sorted(p for p in (templates / "assets").rglob("*") if p.is_file()):
         write_text(f"assets/{asset.relative_to(templates / 'assets').as_posix()}", asset.read_bytes())
     sync(outputs, docs_dir)

@@ -58,11 +58,8 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(options: SiteOptions, clock: dict[str, float] | None = None) -> list[str]:
-    """Run MkDocs; the warnings it logged (strict mode fails on any).
-
-    ``clock``, when given, gathers the seconds the search plugin spent indexing.
-    """
+def build_site(options: SiteOptions) -> list[str]:
+    """Run MkDocs; the warnings it logged (strict mode fails on any)."""
     fingerprint = _fingerprint(options)
     sources = sorted(p.relative_to(options.docs_dir).as_posix() for p in options.docs_dir.rglob("*") if p.is_file())
     last = _read_state(options.state)
@@ -86,8 +83,6 @@ def build_site(options: SiteOptions, clock: dict[str, float] | None = None) -> l
             config.plugins["material/offline"].config.enabled = True
             # Instant navigation fetches pages with XHR, which file:// refuses: plain links there.
             config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
-        if clock is not None:
-            _time_search(config, clock)
         quiet = logging.getLogger("mkdocs.commands.build")
         hush = _Drop(DIRTY_WARNING)
         quiet.addFilter(hush)
@@ -201,25 +196,3 @@ def _build_date(day: str | None):
         yield
     finally:
         del os.environ["SOURCE_DATE_EPOCH"]
-
-
-def _time_search(config, clock: dict[str, float]) -> None:
-    """Wrap the search plugin's hooks so that the time spent indexing is counted as its own stage."""
-    import time
-
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    if plugin is None:
-        return
-    for hook in ("on_page_context", "on_post_build"):
-        original = getattr(plugin, hook)
-
-        def timed(*args, _original=original, **kwargs):
-            started = time.perf_counter()
-            try:
-                return _original(*args, **kwargs)
-            finally:
-                clock["search"] = clock.get("search", 0.0) + time.perf_counter() - started
-
-        # MkDocs keeps the bound hooks it registered when the plugin loaded: swap them there.
-        hooks = config.plugins.events[hook.removeprefix("on_")]
-        hooks[:] = [timed if getattr(h, "__self__", None) is plugin and h.__name__ == hook else h for h in hooks]

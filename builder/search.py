@@ -1,0 +1,252 @@
+"""The site's search index: a static, sharded full-text index of the documents.
+
+Material's own search (lunr) downloads and indexes the whole corpus before it shows a
+result. This index is built here, from the parsed documents, and queried in the
+browser by ``templates/assets/search/worker.js``, a web worker that speaks Material's
+search-worker protocol (Material's search box and result list stay as they are). The
+worker downloads only the few files a query needs.
+
+Files, under ``search/`` in the docs folder (every one a script calling the global
+``stenogramSearch(kind, key, data)``, so that the offline copy can load it with a
+``<script>`` tag from ``file://``; over HTTP the worker fetches and parses it as JSON):
+
+``search/manifest.js``
+    ``{"format", "version", "documents", "suffix", "shards"}``: the layout's number, a
+    digest of the other files (added to their URLs, so that a browser never mixes two
+    builds), the number of documents, how a document's address ends (``/`` with
+    directory URLs, ``.html`` without), and ``shards``: the first key of each shard.
+``search/shards/<i>.js``
+    ``{term: postings}`` for a range of terms in sorted order (UTF-16 code unit order,
+    JavaScript's): shard ``i`` holds the terms from ``shards[i]`` (included) to
+    ``shards[i + 1]`` (excluded). Shards are filled in term order up to ``SHARD_BYTES``.
+    ``postings`` lists the documents holding the term in document-number order, each as
+    the gap from the previous document number then the document's weight for the term
+    (``impact``, 1 to 31), in the number code described at ``encode_number``.
+``search/docs/<n>.js``
+    Document ``n``: ``{"id", "title", "date", "text"}``, where ``text`` is the JSON of
+    ``{"lead", "turns": [[label, [[paragraph id, text], ...]], ...]}`` compressed with raw
+    DEFLATE and written in Base85 (the alphabet of Python's ``base64.b85encode``). The
+    worker loads it for the results it shows, inflates it (``DecompressionStream``), picks
+    the paragraphs that hold the most query words, links to them (``#p12``) and shows the
+    words around the match. The whole text is kept, compressed, rather than the start of
+    each paragraph: the match is shown wherever it is, for about the same bytes.
+
+Terms are what ``tokens`` gives: the text in Unicode NFKD, combining marks dropped,
+lower-cased, cut into runs of letters and digits; the worker's ``tokenize`` does the
+same. A document's terms come from its title (weighted ``TITLE_WEIGHT`` times), lead,
+place, topics, its speakers' names, its turns' labels and its paragraphs. A posting's
+weight is BM25's term-frequency part (``K1``, ``B``; it holds the count and the
+document's length), quantised to 1..31 so that it fits one character; the worker
+multiplies it by the term's inverse document frequency and adds up the query's words.
+Postings hold no paragraph: the worker finds the paragraphs in the document's text,
+which also tells it the paragraph where all the words meet.
+
+In the browser a query is the AND of its words, the last one matched as a prefix while
+it is being typed (at least two letters, and its terms within a few shards); it loads
+the manifest once, the shards of its words, and the files of the 20 documents it shows.
+Documents are numbered in id order (ids begin with the date). Every file is ASCII (JSON
+with ``\\u`` escapes), read the same under any charset. The same documents give the same
+bytes (with the same zlib).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
+
+from .model import Document, Person
+
+FORMAT = 1  # bumped when the files' layout changes (the worker checks it)
+SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
+TITLE_WEIGHT = 5  # a word of the title counts as this many words of the text
+K1, B = 1.2, 0.75  # BM25's parameters
+IMPACTS = 31  # weights run from 1 to IMPACTS (one character of the number code)
+# The number code: 64 characters that need no escaping in a JSON string. A number is
+# written in groups of 5 bits, lowest first; every group but the last is one of the
+# upper 32 characters, the last one of the lower 32 ("0".."v"), so 0..31 is 1 character.
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
+_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits (\w without the underscore)
+
+
+def normalize(text: str) -> str:
+    """``text`` as the index compares it: NFKD, combining marks (category M) dropped, lower case."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        marks = sorted(c for c in set(text) if unicodedata.category(c)[0] == "M")
+        if marks:
+            text = re.sub("[" + re.escape("".join(marks)) + "]+", "", text)
+    return text.lower()
+
+
+def tokens(text: str) -> list[str]:
+    """The terms of ``text``, in order (the worker's ``tokenize`` gives the same)."""
+    return _WORD.findall(normalize(text))
+
+
+def encode_number(n: int) -> str:
+    """``n`` (0 or more) in the number code: 5 bits a character, the last from the lower half."""
+    out = []
+    while n >= 32:
+        out.append(DIGITS[32 + (n & 31)])
+        n >>= 5
+    out.append(DIGITS[n])
+    return "".join(out)
+
+
+_CODES = [encode_number(n) for n in range(1024)]  # the code of every small number, ready
+
+
+def decode_numbers(code: str) -> list[int]:
+    """Every number written in ``code`` (the inverse of ``encode_number``, for tests)."""
+    numbers, value, shift = [], 0, 0
+    for char in code:
+        digit = DIGITS.index(char)
+        if digit >= 32:
+            value |= (digit - 32) << shift
+            shift += 5
+        else:
+            numbers.append(value | (digit << shift))
+            value, shift = 0, 0
+    return numbers
+
+
+def utf16_key(term: str) -> bytes:
+    """Sort key of JavaScript's string order (UTF-16 code units), which the worker searches with."""
+    return term.encode("utf-16-be")
+
+
+def document_weights(doc: Document, people: dict[str, Person]) -> tuple[dict[str, int], int]:
+    """Each term's count in ``doc`` (title words ``TITLE_WEIGHT`` times), and the document's length in terms.
+
+    Counted: the title, lead, place, topics, the names of its speakers (as the registry
+    writes them, once), each turn's label and every paragraph.
+    """
+    title = Counter(tokens(doc.title))
+    speakers = dict.fromkeys(t.speaker for t in doc.turns if t.speaker and t.speaker in people)
+    texts = [doc.lead or "", doc.place or "", *doc.topics, *(people[s].name for s in speakers)]
+    texts += [turn.label or "" for turn in doc.turns]
+    texts += [p.text for _, p in doc.paragraphs()]
+    body = Counter(tokens("\n".join(texts)))
+    counts = {term: body[term] + TITLE_WEIGHT * title[term] for term in body.keys() | title.keys()}
+    return counts, sum(body.values()) + sum(title.values())
+
+
+def impact(count: int, length: int, average: float) -> int:
+    """BM25's term-frequency part for ``count`` in a document of ``length``, quantised to 1..IMPACTS."""
+    norm = K1 * (1 - B + B * length / average)
+    return max(1, min(IMPACTS, round(IMPACTS * count / (count + norm))))
+
+
+def numbered(documents: list[Document]) -> list[Document]:
+    """The documents in the index's order: by id (so by date), numbered from 0."""
+    return sorted(documents, key=lambda d: d.id)
+
+
+def postings(documents: list[Document], people: dict[str, Person]) -> dict[str, list[tuple[int, int]]]:
+    """For each term, ``(document number, impact)`` of every document holding it, in number order."""
+    weights = [document_weights(doc, people) for doc in numbered(documents)]
+    average = sum(length for _, length in weights) / len(weights) if weights else 1.0
+    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for number, (counts, length) in enumerate(weights):
+        impacts = {count: impact(count, length, average or 1.0) for count in set(counts.values())}
+        for term, count in counts.items():  # any order: each term's list grows in number order
+            found[term].append((number, impacts[count]))
+    return dict(found)
+
+
+def encode_postings(entries: list[tuple[int, int]]) -> str:
+    """A term's postings: for each document, its gap from the previous number (from 0), then its impact."""
+    out, previous = [], 0
+    for number, weight in entries:
+        gap = number - previous
+        out.append((_CODES[gap] if gap < 1024 else encode_number(gap)) + DIGITS[weight])
+        previous = number
+    return "".join(out)
+
+
+def decode_postings(code: str) -> list[tuple[int, int]]:
+    """The inverse of ``encode_postings``."""
+    numbers = decode_numbers(code)
+    entries, number = [], 0
+    for gap, weight in zip(numbers[::2], numbers[1::2], strict=True):
+        number += gap
+        entries.append((number, weight))
+    return entries
+
+
+def shard_terms(encoded: dict[str, str]) -> list[dict[str, str]]:
+    """Terms in JavaScript's string order, cut into shards of at most about ``SHARD_BYTES``."""
+    shards: list[dict[str, str]] = [{}]
+    size = len(script("shard", 99_999, {}))  # the call around the terms
+    for term in sorted(encoded, key=utf16_key):
+        cost = len(_json(term)) + len(encoded[term]) + 4  # "term":"postings",
+        if shards[-1] and size + cost > SHARD_BYTES:
+            shards.append({})
+            size = len(script("shard", 99_999, {}))
+        shards[-1][term] = encoded[term]
+        size += cost
+    return shards if shards[0] else []
+
+
+def shard_keys(shards: list[dict[str, str]]) -> list[str]:
+    """Where each shard starts: "" for the first, then the shortest prefix of its first term
+    that sorts after the previous shard's last term."""
+    keys = [""] if shards else []
+    for before, shard in zip(shards, shards[1:], strict=False):
+        last, first = utf16_key(max(before, key=utf16_key)), min(shard, key=utf16_key)
+        keys.append(next(first[:n] for n in range(1, len(first) + 1) if utf16_key(first[:n]) > last))
+    return keys
+
+
+def document_record(doc: Document) -> dict:
+    """What the worker shows of a result: its title and date, and (packed) its lead and every turn's
+    label and paragraphs, from which it picks the paragraphs to show."""
+    text = {"lead": doc.lead, "turns": [[turn.label, [[p.id, p.text] for p in turn.paragraphs]] for turn in doc.turns]}
+    return {"id": doc.id, "title": doc.title, "date": doc.date, "text": pack(text)}
+
+
+def pack(record: dict) -> str:
+    """``record`` as JSON, compressed with raw DEFLATE (level 9), in Base85."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
+    data = compressor.compress(_json(record, ascii=False).encode("utf-8")) + compressor.flush()
+    return base64.b85encode(data).decode("ascii")
+
+
+def unpack(text: str) -> dict:
+    """The inverse of ``pack``."""
+    return json.loads(zlib.decompress(base64.b85decode(text), -15).decode("utf-8"))
+
+
+def script(kind: str, key: int, data) -> str:
+    """A file of the index: one call of the worker's global callback (ASCII only, so any charset reads it)."""
+    return f"stenogramSearch({_json(kind)},{key},{_json(data)});\n"
+
+
+def search_files(documents: list[Document], people: dict[str, Person], directory_urls: bool) -> dict[str, str]:
+    """Every file of the search index, by path under the docs folder (see the module's docstring)."""
+    docs = numbered(documents)
+    encoded = {term: encode_postings(entries) for term, entries in postings(docs, people).items()}
+    shards = shard_terms(encoded)
+    files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}
+    files.update((f"search/docs/{n}.js", script("doc", n, document_record(doc))) for n, doc in enumerate(docs))
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(f"{path}\n{files[path]}".encode())
+    manifest = {
+        "format": FORMAT,
+        "version": digest.hexdigest()[:12],
+        "documents": len(docs),
+        "suffix": "/" if directory_urls else ".html",
+        "shards": shard_keys(shards),
+    }
+    files["search/manifest.js"] = script("manifest", 0, manifest)
+    return files
+
+
+def _json(value, ascii: bool = True) -> str:
+    return json.dumps(value, ensure_ascii=ascii, separators=(",", ":"), sort_keys=True)

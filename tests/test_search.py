@@ -1,0 +1,306 @@
+"""The search index (builder/search.py) and its worker (templates/assets/search/worker.js).
+
+The index is checked against the real seeds' text, found by other means than the
+builder's own code; the worker is run under Node.js (as a worker runs it: its files
+loaded by a synchronous importScripts) when Node is installed. The browser tests
+(tests/browser/test_search.py) drive it through Material's search box.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from builder import search
+from builder.pipeline import ROOT, parse_corpus
+from builder.search import (
+    decode_numbers,
+    decode_postings,
+    encode_number,
+    encode_postings,
+    numbered,
+    search_files,
+    tokens,
+    unpack,
+    utf16_key,
+)
+
+from .conftest import SEEDS
+
+WORKER = ROOT / "templates" / "assets" / "search" / "worker.js"
+# Latin with accents and ligatures, Cyrillic, Greek (final sigma), German, Turkish, digits, apostrophes, hyphens.
+SAMPLE = ("Café NAÏVE déjà-vu — Ёлка, Путин’s «Роскосмос» ΟΔΟΣ Ὀδυσσεύς Straße İstanbul ﬁnance ½ x² "
+          "2025-06-04 Putin's co-operation e\u0301te\u0301 O'Neill 3,5% snake_case N°7 Ⅻ ①")
+EXPECTED = ["cafe", "naive", "deja", "vu", "елка", "путин", "s", "роскосмос", "οδος", "οδυσσευς", "straße",
+            "istanbul", "finance", "1", "2", "x2", "2025", "06", "04", "putin", "s", "co", "operation", "ete",
+            "o", "neill", "3", "5", "snake", "case", "n", "7", "xii", "1"]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    report = parse_corpus(SEEDS)
+    return report.documents, report.people
+
+
+@pytest.fixture(scope="module")
+def files(corpus):
+    documents, people = corpus
+    return search_files(documents, people, directory_urls=True)
+
+
+def call(text: str) -> tuple[str, int, object]:
+    """The arguments of the one stenogramSearch(kind, key, data) call a file of the index holds."""
+    match = re.fullmatch(r"stenogramSearch\((.*)\);\n", text, re.DOTALL)
+    assert match, text[:80]
+    kind, key, data = json.loads(f"[{match.group(1)}]")
+    return kind, key, data
+
+
+def manifest(files) -> dict:
+    return call(files["search/manifest.js"])[2]
+
+
+def shards(files) -> list[dict[str, str]]:
+    count = len(manifest(files)["shards"])
+    return [call(files[f"search/shards/{i}.js"])[2] for i in range(count)]
+
+
+def index_postings(files) -> dict[str, list[tuple[int, int]]]:
+    return {term: decode_postings(code) for shard in shards(files) for term, code in shard.items()}
+
+
+def words_of(doc, people=None) -> set[str]:
+    """Every word of a document, found without the index's tokenizer (ASCII words suffice here):
+    title, lead, place, topics, speakers' labels and names, paragraphs."""
+    names = [people[t.speaker].name for t in doc.turns if t.speaker] if people else []
+    labels = [t.label or "" for t in doc.turns]
+    text = " ".join([doc.title, doc.lead or "", doc.place or "", *doc.topics, *labels, *names, *(p.text for _, p in doc.paragraphs())])
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+# ---- the tokenizer ----
+
+def test_the_tokenizer_folds_accents_and_case_and_cuts_at_anything_but_letters_and_digits():
+    assert tokens(SAMPLE) == EXPECTED
+
+
+def test_the_workers_tokenizer_gives_the_same_terms_as_the_builders():
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("Node.js is not installed")
+    script = f"""
+      globalThis.self = globalThis; self.location = {{href: "http://localhost/assets/search/worker.js"}};
+      self.addEventListener = () => {{}};
+      require({json.dumps(str(WORKER))});
+      process.stdout.write(JSON.stringify(self.stenogramSearch.tokenize(process.argv[1])));
+    """
+    samples = [SAMPLE, "".join(doc.title + " " + " ".join(p.text for _, p in doc.paragraphs()) for doc in parse_corpus(SEEDS).documents)]
+    for sample in samples:
+        out = subprocess.run([node, "-e", script, sample], capture_output=True, text=True, check=True).stdout
+        assert json.loads(out) == tokens(sample)
+
+
+# ---- the number code and the postings ----
+
+def test_numbers_and_postings_are_written_compactly_and_read_back():
+    numbers = [0, 1, 31, 32, 33, 1023, 1024, 99_999, 2**31 - 1]
+    assert decode_numbers("".join(encode_number(n) for n in numbers)) == numbers
+    assert [len(encode_number(n)) for n in (0, 31, 32, 1023, 1024)] == [1, 1, 2, 2, 3]
+    entries = [(0, 5), (1, 31), (40, 1), (5000, 12)]
+    assert decode_postings(encode_postings(entries)) == entries
+    assert not set(encode_postings(entries)) & set('"\\<>&')
+
+
+def test_every_word_of_every_document_is_posted_to_exactly_the_documents_holding_it(corpus, files):
+    documents, people = corpus
+    docs = numbered(documents)
+    found = index_postings(files)
+    words = [words_of(doc, people) for doc in docs]
+    for word in set().union(*words):
+        holders = [n for n, w in enumerate(words) if word in w]
+        assert [n for n, _ in found[word]] == holders, word
+    assert {n for n, _ in found["lora"]} == {n for n, doc in enumerate(docs) if any("LoRa" in p.text for _, p in doc.paragraphs())}
+
+
+def test_speaker_names_and_titles_are_searchable_and_titles_weigh_more(corpus, files):
+    documents, people = corpus
+    docs = numbered(documents)
+    found = index_postings(files)
+    for n, doc in enumerate(docs):
+        for turn in doc.turns:
+            if turn.speaker:
+                for word in tokens(people[turn.speaker].name):
+                    assert n in {m for m, _ in found[word]}, (doc.id, word)
+    # A word of one title counts more there than once in a text of the same length would.
+    assert search.impact(1 + search.TITLE_WEIGHT, 1000, 1000) > search.impact(1, 1000, 1000)
+    assert search.impact(3, 1000, 1000) > search.impact(1, 1000, 1000) >= 1
+    assert search.impact(3, 5000, 1000) < search.impact(3, 500, 1000)
+    assert search.impact(10_000, 10, 1000) == search.IMPACTS
+
+
+def test_the_documents_files_hold_each_documents_title_and_every_paragraph(corpus, files):
+    documents, _ = corpus
+    for n, doc in enumerate(numbered(documents)):
+        kind, key, data = call(files[f"search/docs/{n}.js"])
+        assert (kind, key, data["id"], data["title"], data["date"]) == ("doc", n, doc.id, doc.title, doc.date)
+        text = unpack(data["text"])
+        assert text["lead"] == doc.lead
+        assert [[p for p in ps] for _, ps in text["turns"]] == [[[p.id, p.text] for p in t.paragraphs] for t in doc.turns]
+        assert [label for label, _ in text["turns"]] == [t.label for t in doc.turns]
+
+
+# ---- the shards ----
+
+def test_the_manifest_names_the_documents_the_url_style_and_where_each_shard_starts(corpus, files):
+    documents, people = corpus
+    m = manifest(files)
+    assert m["documents"] == len(documents) and m["suffix"] == "/" and m["format"] == search.FORMAT
+    assert manifest(search_files(documents, people, directory_urls=False))["suffix"] == ".html"
+    assert set(files) == {"search/manifest.js", *(f"search/shards/{i}.js" for i in range(len(m["shards"]))),
+                          *(f"search/docs/{n}.js" for n in range(len(documents)))}
+    assert all(text.isascii() for text in files.values())
+
+
+def test_small_shards_cut_the_terms_in_order_and_each_term_is_in_the_shard_the_manifest_points_to(corpus, monkeypatch):
+    documents, people = corpus
+    monkeypatch.setattr(search, "SHARD_BYTES", 2_000)
+    files = search_files(documents, people, directory_urls=True)
+    keys = manifest(files)["shards"]
+    parts = shards(files)
+    assert len(parts) > 10
+    assert keys == sorted(keys, key=utf16_key) and keys[0] == ""
+    for i, part in enumerate(parts):
+        body = len(files[f"search/shards/{i}.js"])
+        assert body <= 2_000 or len(part) == 1, (i, body)
+        for term in part:
+            # the last shard whose key is not after the term, as the worker's shardOf finds it
+            assert max(j for j, key in enumerate(keys) if utf16_key(key) <= utf16_key(term)) == i, term
+    assert index_postings(files) == index_postings(search_files(documents, people, directory_urls=True))
+
+
+def test_shards_stay_under_their_size_on_a_larger_corpus(tmp_path):
+    """Many documents (the real ones, repeated under other ids): shards split, none much over SHARD_BYTES."""
+    from dataclasses import replace
+
+    report = parse_corpus(SEEDS)
+    documents = [replace(doc, id=f"{doc.id}-{k}") for k in range(60) for doc in report.documents]
+    files = search_files(documents, report.people, directory_urls=True)
+    sizes = [len(text) for path, text in files.items() if path.startswith("search/shards/")]
+    assert len(sizes) > 3
+    assert max(sizes) <= search.SHARD_BYTES
+
+
+def test_no_documents_give_an_empty_index():
+    files = search_files([], {}, directory_urls=True)
+    assert set(files) == {"search/manifest.js"}
+    assert call(files["search/manifest.js"])[2]["shards"] == [] and call(files["search/manifest.js"])[2]["documents"] == 0
+
+
+def test_the_same_documents_give_the_same_bytes_in_any_order(corpus, files):
+    documents, people = corpus
+    again = search_files(list(reversed(documents)), dict(reversed(list(people.items()))), directory_urls=True)
+    assert again == files
+
+
+def test_the_index_is_smaller_than_the_text_on_a_corpus_of_some_size():
+    """The three seeds are too few to share their terms; sixty copies of them, lightly varied, are not."""
+    from dataclasses import replace
+
+    report = parse_corpus(SEEDS)
+    documents = [replace(doc, id=f"{doc.id}-{k}") for k in range(60) for doc in report.documents]
+    files = search_files(documents, report.people, directory_urls=True)
+    text = sum(len(p.text.encode()) + len(doc.title) for doc in documents for _, p in doc.paragraphs())
+    assert sum(len(t) for t in files.values()) < 0.6 * text
+
+
+# ---- the worker, under Node ----
+
+HARNESS = r"""
+const fs = require("fs"), vm = require("vm"), path = require("path"), url = require("url");
+const [site, queries] = [process.argv[1], JSON.parse(process.argv[2])];
+const worker = path.join(site, "assets/search/worker.js");
+globalThis.self = globalThis;
+self.location = { href: url.pathToFileURL(worker).href };
+let handler; const out = []; const loaded = [];
+self.addEventListener = (type, f) => { handler = f; };
+globalThis.postMessage = message => out.push(message);
+globalThis.importScripts = (...urls) => { for (const u of urls) { loaded.push(u.split("/search/")[1]);
+  vm.runInThisContext(fs.readFileSync(url.fileURLToPath(u), "utf8")); } };
+vm.runInThisContext(fs.readFileSync(worker, "utf8"));
+const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10)); };
+(async () => {
+  const answers = [];
+  handler({ data: { type: 0, data: { config: {}, docs: [] } } });
+  await wait(); answers.push(out.splice(0));
+  for (const q of queries) {
+    loaded.length = 0;
+    handler({ data: { type: 2, data: q } });
+    await wait();
+    answers.push({ query: q, loaded: loaded.splice(0), messages: out.splice(0) });
+  }
+  process.stdout.write(JSON.stringify(answers));
+})();
+"""
+
+
+@pytest.fixture(scope="module")
+def run_worker(files, tmp_path_factory):
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("Node.js is not installed")
+    site = tmp_path_factory.mktemp("worker")
+    for path, text in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, "utf-8")
+    (site / "assets/search").mkdir(parents=True)
+    shutil.copy(WORKER, site / "assets/search/worker.js")
+
+    def run(*queries: str) -> tuple[list, list[dict]]:
+        out = subprocess.run([node, "-e", HARNESS, str(site), json.dumps(queries)], capture_output=True, text=True, check=True)
+        ready, *answers = json.loads(out.stdout)
+        return ready, answers
+
+    return run
+
+
+def groups(answer: dict) -> list[list[dict]]:
+    [message] = answer["messages"]
+    assert message["type"] == 3
+    return message["data"]["items"]
+
+
+def test_the_worker_answers_material_setup_with_ready_and_a_query_with_groups_of_one_document(run_worker, corpus):
+    documents, _ = corpus
+    ready, [answer] = run_worker("LoRa")
+    assert ready == [{"type": 1}]
+    [group] = groups(answer)
+    doc = next(d for d in documents if any("LoRa" in p.text for _, p in d.paragraphs()))
+    first_lora = next(p.id for _, p in doc.paragraphs() if "LoRa" in p.text)
+    page = f"documents/{doc.id}/"
+    assert group[0]["location"] == f"{page}#{first_lora}"
+    assert "<mark>LoRa</mark>" in group[0]["text"]
+    assert group[-1]["location"] == page and group[-1]["score"] == 0  # the page itself, Material's group head
+    assert all(item["terms"] == {"lora": True} for item in group)
+    assert group[0]["score"] > max(item["score"] for item in group[1:])
+    assert answer["loaded"][0].startswith("shards/") and all(p.startswith("docs/") for p in answer["loaded"][1:])
+
+
+def test_the_worker_finds_only_documents_holding_every_word_and_matches_the_last_as_a_prefix(run_worker, corpus):
+    documents, _ = corpus
+    docs = numbered(documents)
+    words = [words_of(doc) for doc in docs]
+    a, b = "medinsky", "government"
+    both = {docs[n].id for n in range(len(docs)) if a in words[n] and b in words[n]}
+    either = {docs[n].id for n in range(len(docs)) if a in words[n] or b in words[n]}
+    assert both and both != either  # the seeds let the test tell AND from OR
+    _, [and_, prefix, whole, none, empty] = run_worker("Medinsky Government ", "Medinsky gov", "Medinsky gov ", "qwxyzzy", "  ")
+    found = {g[-1]["location"].split("/")[1] for g in groups(and_)}
+    assert found == both
+    assert {g[-1]["location"].split("/")[1] for g in groups(prefix)} == both
+    assert "<mark>Government</mark>" in json.dumps(groups(prefix)) or "<mark>government</mark>" in json.dumps(groups(prefix))
+    assert groups(whole) == []  # "gov" typed whole, followed by a space, is no word of the seeds
+    assert groups(none) == [] and groups(empty) == []

@@ -115,7 +115,8 @@ def cast(pools: Pools, n: int, rng: random.Random) -> list[Speaker]:
     """The archive's people: the real ones, then new ones recombined from their names and roles.
 
     A large archive has many people (about one for every eight documents here);
-    new surnames join the halves of two real ones, so they never collide with a real name.
+    new surnames join the halves of two real ones (cut elsewhere, or with a third part, once the
+    halves are used up), so they never collide with a real name.
     """
     people = [s for s in pools.speakers if s.name != HOST]
     taken = {s.surname for s in pools.speakers}
@@ -123,6 +124,10 @@ def cast(pools: Pools, n: int, rng: random.Random) -> list[Speaker]:
     while len(people) < want:
         a, b = rng.choice(pools.surnames), rng.choice(pools.surnames)
         surname = a[: max(2, len(a) // 2)] + b[len(b) // 2 :]
+        if surname in taken:  # the halves are used up (large archives): cut elsewhere, then add a third part
+            surname = a[: rng.randrange(2, max(3, len(a)))] + b[rng.randrange(1, max(2, len(b))) :]
+        if surname in taken:
+            surname += rng.choice(pools.surnames)[-3:].lower()
         if surname in taken or not surname.isalpha():
             continue
         taken.add(surname)

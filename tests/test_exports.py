@@ -106,14 +106,19 @@ def test_tei_text_in_the_header_and_body_is_seed_text_escaped():
     assert "5 < 6 &" in "".join(tree.getroot().itertext())
 
 
-def test_the_data_page_links_every_export(built_site):
+def test_the_data_page_links_every_export_and_each_document_links_its_own(built_site):
     soup = BeautifulSoup((built_site.site / "data" / "index.html").read_text("utf-8"), "html.parser")
     links = {urljoin("/data/", a["href"]) for a in soup.select("article a[href]")}
     for name in ("documents.jsonl", "turns.csv", "people.json", "document.schema.json", "people.schema.json"):
         assert f"/data/{name}" in links, name
     for doc in built_site.report.documents:
-        if doc.kind == "transcript":
-            assert f"/data/tei/{doc.id}.xml" in links
+        base = f"/documents/{doc.id}/"
+        for where in (base, f"/documents/year-{doc.date[:4]}/"):
+            page = built_site.site / where.strip("/") / "index.html"
+            found = {urljoin(where, a["href"]) for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("article a[href]")}
+            assert f"/data/{doc.id}.json" in found and f"/sources/{doc.id}.txt" in found, where
+            assert (f"/data/tei/{doc.id}.xml" in found) == (doc.kind == "transcript"), where
+            assert (built_site.site / "data" / "tei" / f"{doc.id}.xml").exists() == (doc.kind == "transcript")
 
 
 # ---------------------------------------------------------------- citation

@@ -125,10 +125,9 @@ def turns_csv(documents: list[Document], people: dict[str, Person]) -> str:
     return out.getvalue()
 
 
-def documents_jsonl(documents: list[Document], people: dict[str, Person], lines: dict[str, str] | None = None) -> str:
-    """Every document's record, one JSON object a line, by id (``lines``: each one's ``record_json``, made already)."""
-    lines = lines or {}
-    return "".join(lines.get(d.id) or record_json(document_record(d, people)) for d in sorted(documents, key=lambda d: d.id))
+def documents_jsonl(documents: list[Document], people: dict[str, Person]) -> str:
+    """Every document's record, one JSON object a line, by id."""
+    return "".join(record_json(document_record(d, people)) for d in sorted(documents, key=lambda d: d.id))
 
 
 def document_files(doc: Document, people: dict[str, Person], site_url: str | None = None) -> dict[str, str]:
@@ -141,14 +140,17 @@ def document_files(doc: Document, people: dict[str, Person], site_url: str | Non
     return files
 
 
-def dataset_files(documents: list[Document], people: dict[str, Person], lines: dict[str, str] | None = None) -> dict[str, str]:
-    """The corpus-level downloads, by path under the site's ``data/`` folder (``lines``: see ``documents_jsonl``)."""
+def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[str, str]:
+    """The corpus-level downloads but ``documents.jsonl``, by path under the site's ``data/`` folder.
+
+    ``documents.jsonl`` is every document's ``record_json`` in id order: render joins the
+    per-document files into it (``documents_jsonl`` gives the same text in memory).
+    """
     from importlib import resources
 
     by_id = {d.id: d for d in documents}
     involved = {pid for d in documents for pid in d.people} | {t.speaker for d in documents for t in d.turns if t.speaker}
     files = {
-        "documents.jsonl": documents_jsonl(documents, people, lines),
         "turns.csv": turns_csv(documents, people),
         "people.json": dumps(people_record({pid: people[pid] for pid in sorted(involved) if pid in people}, by_id)),
     }

@@ -2,13 +2,18 @@
 
 Templates receive the stage's dataclasses and small page views built here;
 every ``{{ value }}`` is escaped for Markdown unless a filter marked it safe.
-Every page is rendered in memory first; then only the files whose bytes changed
-are written (each atomically) and files no longer generated are removed, so an
-unchanged page keeps its timestamp and MkDocs' dirty build can skip it.
+Only files whose bytes changed are written: each is staged beside the docs
+folder as it is rendered (by whichever worker rendered it), and once every page
+is done the staged files are moved in and files no longer generated are removed.
+An unchanged page keeps its timestamp, so MkDocs' dirty build can skip it; a
+build interrupted while rendering leaves the docs folder as it was; and no page
+is held in memory longer than it takes to compare it.
 """
 
 from __future__ import annotations
 
+import filecmp
+import shutil
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -237,7 +242,7 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
 def render_site(documents: list[Document], people: dict[str, Person], seeds: dict[str, str],
                 templates: Path, docs_dir: Path, *, terms: tuple[Term, ...] = (), site_url: str | None = None,
                 jobs: int | None = None, directory_urls: bool = True, clock: dict[str, float] | None = None) -> None:
-    """Write every page and data file into ``docs_dir`` (see ``sync``: only what changed is written).
+    """Write every page and data file into ``docs_dir`` (see ``DocsFolder``: only what changed is written).
 
     ``terms`` is the glossary; ``site_url`` the published site's address, for citations.
     Document and person pages, the bulk of the work, are rendered on ``jobs`` processes.
@@ -246,7 +251,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     ``clock``, when given, gets the seconds spent making the search index (``search``).
     """
     env = environment(templates)
-    outputs: dict[str, str | bytes] = {}
+    folder = DocsFolder(docs_dir)
     documents = sorted(documents, key=lambda d: (d.date or "", d.id), reverse=True)
     views = person_views(documents, people)
     topics: dict[str, list[Document]] = defaultdict(list)
@@ -265,8 +270,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
         write_text(path, FRONT_MATTER + env.get_template(template).render(**common, **context))
 
     def write_text(path: str, text: str | bytes) -> None:
-        inside(docs_dir, path)
-        outputs[path] = text
+        folder.written.add(folder.put(path, text))
 
     write("index.md", "home.md.j2", documents=documents, persons=listed, topics=sorted(topics))
     years = sorted(by_year.items(), reverse=True)
@@ -274,8 +278,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     for year, docs in years:
         write(f"documents/{year_page(year)}", "year.md.j2", year=year, months=_by_month(docs), years=years)
 
-    def page(task: tuple[str, int, int]) -> dict[str, str]:
-        """The files of one task: a document (its page, data and source) or one page of a person's record."""
+    def page(task: tuple[str, int, int]) -> list[str]:
+        """Write the files of one task, a document (its page, data and source) or one page of a person's record; their paths."""
         pages: dict[str, str] = {}
         kind, index, number = task
         if kind == "document":
@@ -288,13 +292,12 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             view = listed[index]
             pages[f"people/{person_page(view.person.id, number)}"] = FRONT_MATTER + env.get_template("person.md.j2").render(
                 **common, view=replace(view, page=number))
-        return pages
+        return [folder.put(path, text) for path, text in pages.items()]
 
     tasks = [("document", i, 1) for i in range(len(documents))]
     tasks += [("person", i, n) for i, view in enumerate(listed) for n in range(1, view.pages + 1)]
-    for pages in fork_map(page, tasks, jobs):
-        for path, text in pages.items():
-            write_text(path, text)
+    for paths in fork_map(page, tasks, jobs):
+        folder.written.update(paths)
     letters = _by_letter(listed)
     write("people/index.md", "people.md.j2", letters=letters)
     for letter, persons in letters:
@@ -306,17 +309,19 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
                   pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
-    lines = {doc.id: outputs[f"data/{doc.id}.json"] for doc in documents}
-    for path, text in dataset_files(documents, people, lines).items():
+    # documents.jsonl: each document's JSON file as one line, by id, copied file by file.
+    folder.written.add(folder.put_joined("data/documents.jsonl", [f"data/{d.id}.json" for d in sorted(documents, key=lambda d: d.id)]))
+    for path, text in dataset_files(documents, people).items():
         write_text(f"data/{path}", text)
     write("glossary.md", "glossary.md.j2", terms=sorted(terms, key=lambda t: t.name.casefold()), uses=_term_uses(documents))
     started = time.perf_counter()
-    outputs.update(search_files(documents, people, directory_urls))
+    for path, text in search_files(documents, people, directory_urls).items():
+        write_text(path, text)
     if clock is not None:
         clock["search"] = time.perf_counter() - started
     for asset in sorted(p for p in (templates / "assets").rglob("*") if p.is_file()):
         write_text(f"assets/{asset.relative_to(templates / 'assets').as_posix()}", asset.read_bytes())
-    sync(outputs, docs_dir)
+    folder.finish()
 
 
 @dataclass(frozen=True)
@@ -391,35 +396,73 @@ def _term_uses(documents: list[Document]) -> dict[str, list[tuple[Document, int]
 
 
 
-def sync(outputs: dict[str, str | bytes], docs_dir: Path) -> None:
-    """Make the generated part of ``docs_dir`` hold exactly ``outputs``, touching only what differs.
+class DocsFolder:
+    """The generated part of the docs folder, written so that only what changed is touched.
 
-    A changed file is written beside its target and renamed over it; a file of a
-    generated entry (``GENERATED``) that is no longer produced is removed. Files
-    outside those entries (a maintainer's own pages) are left alone.
+    ``put`` compares a file with the one in place and stages it only when its bytes
+    differ (it may run in a worker process: it returns the path, which the caller
+    adds to ``written``). ``finish`` moves the staged files in and removes every
+    file of a generated entry (``GENERATED``) that was not written this build.
+    Files outside those entries (a maintainer's own pages) are left alone.
     """
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    for path, content in sorted(outputs.items()):
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.staging = docs_dir.parent / f".{docs_dir.name}.staging"
+        self.written: set[str] = set()
+        shutil.rmtree(self.staging, ignore_errors=True)  # what an interrupted build staged
+
+    def put(self, path: str, content: str | bytes) -> str:
+        target = inside(self.docs_dir, path)
         data = content.encode("utf-8") if isinstance(content, str) else content
-        target = docs_dir / path
         try:
-            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
-                continue
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return path
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_bytes(data)
-        partial.replace(target)
-    for name in GENERATED:
-        entry = docs_dir / name
-        if entry.is_file() and name not in outputs:
-            entry.unlink()
-        elif entry.is_dir():
-            for old in sorted(entry.rglob("*"), reverse=True):
-                rel = old.relative_to(docs_dir).as_posix()
-                if old.is_dir() and not old.is_symlink():
-                    if not any(old.iterdir()):
-                        old.rmdir()
-                elif rel not in outputs:
-                    old.unlink()
+        staged = self.staging / path
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        return path
+
+    def current(self, path: str) -> Path:
+        """Where the file written this build for ``path`` is now: staged if it changed, else in place."""
+        staged = self.staging / path
+        return staged if staged.exists() else self.docs_dir / path
+
+    def put_joined(self, path: str, parts: list[str]) -> str:
+        """``path`` as the files ``parts`` (written this build) one after the other, streamed, not held in memory."""
+        joined = self.staging / f".{Path(path).name}.joining"
+        joined.parent.mkdir(parents=True, exist_ok=True)
+        with joined.open("wb") as out:
+            for part in parts:
+                with self.current(part).open("rb") as f:
+                    shutil.copyfileobj(f, out)
+        target = inside(self.docs_dir, path)
+        if target.exists() and filecmp.cmp(joined, target, shallow=False):
+            joined.unlink()
+        else:
+            (self.staging / path).parent.mkdir(parents=True, exist_ok=True)
+            joined.replace(self.staging / path)
+        return path
+
+    def finish(self) -> None:
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        if self.staging.exists():
+            for staged in sorted(p for p in self.staging.rglob("*") if p.is_file()):
+                target = self.docs_dir / staged.relative_to(self.staging)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                staged.replace(target)
+            shutil.rmtree(self.staging)
+        for name in GENERATED:
+            entry = self.docs_dir / name
+            if entry.is_file() and name not in self.written:
+                entry.unlink()
+            elif entry.is_dir():
+                for old in sorted(entry.rglob("*"), reverse=True):
+                    rel = old.relative_to(self.docs_dir).as_posix()
+                    if old.is_dir() and not old.is_symlink():
+                        if not any(old.iterdir()):
+                            old.rmdir()
+                    elif rel not in self.written:
+                        old.unlink()

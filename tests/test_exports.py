@@ -30,10 +30,15 @@ def data(built_site, name: str):
 
 def test_every_line_of_documents_jsonl_is_a_valid_document(built_site):
     validator = jsonschema.Draft202012Validator(schema("document.schema.json"))
-    lines = data(built_site, "documents.jsonl").read_text("utf-8").splitlines()
+    text = data(built_site, "documents.jsonl").read_text("utf-8")
+    lines = text.splitlines()
     assert len(lines) == len(built_site.report.documents)
     for line in lines:
         validator.validate(json.loads(line))
+    # The file is joined from the per-document files: it equals the records made in memory, in id order.
+    from builder.export import documents_jsonl
+
+    assert text == documents_jsonl(built_site.report.documents, built_site.report.people)
 
 
 def test_each_document_json_is_valid_and_carries_its_annotations(built_site):

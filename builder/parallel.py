@@ -27,11 +27,12 @@ def workers(jobs: int | None) -> int:
 
 
 def fork_map(function: Callable[[Item], Result], items: Sequence[Item], jobs: int | None = None,
-             minimum: int = 64) -> list[Result]:
+             minimum: int = 64, fresh: bool = False) -> list[Result]:
     """``[function(item) for item in items]``, on ``jobs`` forked processes when there are at least ``minimum`` items.
 
     Fewer items than ``minimum`` (or one job, or a platform without ``fork``) run
-    in this process: starting workers would cost more than it saves.
+    in this process: starting workers would cost more than it saves. With ``fresh``,
+    every item gets a process of its own (for work that leaves much memory behind).
     """
     count = workers(jobs)
     if count == 1 or len(items) < minimum or "fork" not in multiprocessing.get_all_start_methods():
@@ -39,8 +40,8 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], jobs: in
     global _function
     _function = function
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_call, items, chunksize=max(1, len(items) // (count * 8)))
+        with multiprocessing.get_context("fork").Pool(count, maxtasksperchild=1 if fresh else None) as pool:
+            return pool.map(_call, items, chunksize=1 if fresh else max(1, len(items) // (count * 8)))
     finally:
         _function = None
 

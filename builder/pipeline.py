@@ -177,7 +177,7 @@ def build(options: BuildOptions) -> BuildReport:
         started = time.perf_counter()
         state = options.cache_dir / f"site-{hashlib.sha256(str(options.out.resolve()).encode()).hexdigest()[:16]}.json"
         site = SiteOptions(options.config, options.docs_dir, options.out, True, options.site_url, options.offline,
-                           _newest_date(report.documents), state)
+                           _newest_date(report.documents), state, options.jobs)
         report.mkdocs_warnings = build_site(site)
         report.timings["mkdocs"] = time.perf_counter() - started
     return report

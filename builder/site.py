@@ -10,7 +10,14 @@ that is gone is removed. That gives the same bytes as a clean build because noth
 a page depends on another page's Markdown: the navigation is fixed in
 ``mkdocs.yml``, search runs on the builder's own index, and there is no tags
 plugin. What a dirty build may rely on is recorded in a state file beside the
-parse cache; without a matching one the build is clean. Every page is stamped
+parse cache; without a matching one the build is clean.
+
+The same independence lets a large site be built in passes (``PASS_PAGES`` pages
+each, at least one per core), on every core at once: each pass is a MkDocs build
+of the whole configuration that treats only its share of the pages as changed,
+and the first pass alone writes what is not a page (theme files, the sitemap,
+the 404 page, what plugins write at the end). A pass keeps only its own pages'
+HTML in memory, so memory stays bounded as the site grows. Every page is stamped
 with one fixed build date (``SOURCE_DATE_EPOCH``), so the same inputs give the
 same bytes.
 """
@@ -32,9 +39,14 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
+from .parallel import fork_map, workers
+
 PACKAGE = Path(__file__).resolve().parent
 # MkDocs' own warning that a dirty build may leave stale navigation: ours cannot (see above).
 DIRTY_WARNING = "A 'dirty' build is being performed"
+# Pages per MkDocs pass, and the fewest pages worth splitting over processes.
+PASS_PAGES = 1500
+SPLIT_FROM = 400
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class SiteOptions:
     offline: bool = False
     build_date: str | None = None  # "YYYY-MM-DD" stamped on every page (sitemap); None: 1970-01-01
     state: Path | None = None  # where the last build's state is kept; None: always a clean build
+    jobs: int | None = None  # processes running MkDocs passes; default: every core
 
 
 class _Collect(logging.Handler):
@@ -88,7 +101,7 @@ def build_site(options: SiteOptions) -> list[str]:
         quiet.addFilter(hush)
         try:
             with _build_date(options.build_date):
-                build(config, dirty=dirty)
+                _build_in_passes(config, dirty, [s for s in sources if s.endswith(".md")], options.jobs, collector)
         finally:
             quiet.removeFilter(hush)
     except Abort as err:
@@ -104,6 +117,44 @@ def build_site(options: SiteOptions) -> list[str]:
     _swap(target, options.site_dir)
     _write_state(options.state, {"fingerprint": fingerprint, "sources": sources})
     return collector.messages
+
+
+def _build_in_passes(config, dirty: bool, pages: list[str], jobs: int | None, collector: _Collect) -> None:
+    """MkDocs over ``config``: in one go for a small site, else in passes on every core (see the module's text)."""
+    count = workers(jobs)
+    if len(pages) < SPLIT_FROM or (count == 1 and len(pages) <= PASS_PAGES):
+        build(config, dirty=dirty)
+        return
+    passes = max(count, -(-len(pages) // PASS_PAGES))
+    share = {name: i % passes for i, name in enumerate(pages)}
+
+    def one_pass(k: int) -> tuple[list[str], str | None]:
+        changed = File.is_modified
+
+        def is_modified(file: File) -> bool:
+            if file.is_documentation_page():
+                return share.get(file.src_uri) == k and (not dirty or changed(file))
+            return k == 0 and (not dirty or changed(file))
+
+        File.is_modified = is_modified  # in this pass's own process only (forked)
+        if k:
+            config.theme.static_templates.clear()
+            config.plugins.events["post_build"] = []
+        try:
+            build(config, dirty=True)
+        except Abort as err:
+            return collector.messages, str(err)
+        finally:
+            File.is_modified = changed
+        return collector.messages, None
+
+    results = fork_map(one_pass, range(passes), jobs, minimum=1, fresh=True) if count > 1 else [one_pass(k) for k in range(passes)]
+    seen = set(collector.messages)
+    for messages, _ in results:
+        collector.messages += [m for m in messages if m not in seen and not seen.add(m)]
+    aborts = [error for _, error in results if error]
+    if aborts:
+        raise Abort(aborts[0])
 
 
 class _Drop(logging.Filter):

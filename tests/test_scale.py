@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -107,3 +108,26 @@ def test_no_index_page_lists_the_whole_archive_when_lists_are_long(corpus, tmp_p
     people_index = (docs / "people" / "index.md").read_text("utf-8")
     assert "(vladimir-putin.md)" not in people_index
     assert "(vladimir-putin.md)" in (docs / "people" / "letter-p.md").read_text("utf-8")
+
+
+def test_mkdocs_in_passes_on_every_core_gives_the_same_site_as_one_build(corpus, tmp_path, monkeypatch):
+    import builder.site as site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    whole = build_into(tmp_path / "whole", corpus)
+    monkeypatch.setattr(site, "SPLIT_FROM", 1)
+    monkeypatch.setattr(site, "PASS_PAGES", 10)
+    passes = []
+    real = site.build
+
+    def counting(config, **kwargs):
+        passes.append(os.getpid())
+        return real(config, **kwargs)
+
+    monkeypatch.setattr(site, "build", counting)
+    split = build_into(tmp_path / "split", corpus, jobs=1)  # passes in this process: counted here
+    assert len(passes) >= 4, passes
+    assert split.report.mkdocs_warnings == whole.report.mkdocs_warnings
+    assert tree(split.site) == tree(whole.site)
+    forked = build_into(tmp_path / "forked", corpus, jobs=2)  # passes in forked processes
+    assert tree(forked.site) == tree(whole.site)

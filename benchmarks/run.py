@@ -9,6 +9,7 @@ downloaded until the first result shows. Prints one table.
     python -m benchmarks.run 100 1000            # corpora and builds in benchmarks/out/
     python -m benchmarks.run 1000 --browser      # and the search measured in Chromium
     python -m benchmarks.run 1000 --rebuild      # and a rebuild after one seed changed
+    python -m benchmarks.run 1000 --offline      # and the offline copy's first search result from file://
 """
 
 from __future__ import annotations
@@ -44,16 +45,21 @@ class Row:
     site_files: int
     search: dict[str, float] = field(default_factory=dict)
     rebuild: dict[str, float] = field(default_factory=dict)
+    offline: dict[str, float] = field(default_factory=dict)
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    """Memory of a process and all its descendants, in bytes (Linux /proc).
+
+    Each process counts its proportional set size (PSS): a page shared by forked
+    workers is split between them, not counted once per worker as RSS would.
+    """
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
                     total += int(line.split()[1]) * 1024
             for task in Path(f"/proc/{p}/task").iterdir():
                 stack += [int(c) for c in (task / "children").read_text().split()]
@@ -96,7 +102,7 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def measure(n: int, browser: bool, rebuild: bool) -> Row:
+def measure(n: int, browser: bool, rebuild: bool, offline: bool = False) -> Row:
     corpus = OUT / f"corpus-{n}"
     out = OUT / f"build-{n}"
     files = write_corpus(n, corpus)
@@ -114,6 +120,13 @@ def measure(n: int, browser: bool, rebuild: bool) -> Row:
         from benchmarks.search_probe import first_result
 
         row.search = first_result(out / "site", QUERY)
+    if offline:
+        from benchmarks.search_probe import first_result
+
+        command = [sys.executable, "-m", "builder", "offline", "--seeds", str(corpus), "--out", str(out / "offline"),
+                   "--docs-dir", str(out / "site_src_offline"), "--archive", str(out / "offline.zip")]
+        subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
+        row.offline = first_result(out / "offline", QUERY, from_file=True)
     return row
 
 
@@ -133,7 +146,7 @@ def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
 
 def table(rows: list[Row]) -> str:
     head = ["documents", "corpus MB", *STAGES, "total s", "peak MB", "site MB", "site/corpus", "files",
-            "1st result s", "downloaded KB", "rebuild s", "identical"]
+            "1st result s", "downloaded KB", "file:// 1st result s", "rebuild s", "identical"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         t = r.timings
@@ -143,6 +156,7 @@ def table(rows: list[Row]) -> str:
                  f"{r.site_files:,}",
                  f"{r.search['seconds']:.2f}" if r.search else "-",
                  f"{r.search['bytes'] / 1e3:.0f}" if r.search else "-",
+                 f"{r.offline['seconds']:.2f}" if r.offline else "-",
                  f"{r.rebuild['wall']:.1f}" if r.rebuild else "-",
                  ("yes" if r.rebuild["identical"] else "NO") if r.rebuild else "-"]
         lines.append("| " + " | ".join(cells) + " |")
@@ -154,11 +168,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--browser", action="store_true", help="measure the first search result in Chromium")
     parser.add_argument("--rebuild", action="store_true", help="measure a rebuild after one seed changed")
+    parser.add_argument("--offline", action="store_true", help="build the offline copy and measure its first search result from file://")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = parser.parse_args(argv)
     rows = []
     for n in args.sizes:
-        rows.append(measure(n, args.browser, args.rebuild))
+        rows.append(measure(n, args.browser, args.rebuild, args.offline))
         print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
     print(f"{os.cpu_count()} cores; stage seconds: read/clean/parse summed over workers, the rest wall time")
     print(table(rows))

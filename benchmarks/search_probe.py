@@ -1,11 +1,20 @@
 """How long a reader waits for the first search result, and how many bytes they download first.
 
-Opens the built site's home page in Chromium (over HTTP from a local server that
-counts the bytes it sends, or from ``file://``), types a query into Material's
-search box as soon as the page has loaded, and waits for the first result.
+Opens the built site's home page in Chromium, over HTTP (a local server that counts
+the bytes it sends) or from ``file://`` (the offline copy; the bytes are the sizes of
+the files the browser read), types a query into Material's search box as soon as the
+page has loaded, and waits for the first result.
 
     python -m benchmarks.search_probe benchmarks/out/build-1000/site Roscosmos
     python -m benchmarks.search_probe dist/offline/stenogram Roscosmos --file
+    python -m benchmarks.search_probe dist/offline/stenogram Roscosmos --both --delay 120
+
+(``--both``: over HTTP, then from ``file://``, so give it an offline build, which works
+both ways; ``--delay``: typed key by key, each key a query, as a reader types.)
+
+"seconds" runs from the last key typed to the first result on screen; "bytes" counts
+everything read since the page was opened (page, theme, search), "search bytes" only the
+search worker and the index's files (``search/``), "search files" how many of those.
 """
 
 from __future__ import annotations
@@ -17,20 +26,26 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote_plus, unquote, urlsplit
 
-# A search result, in Material's own list or in the scalable search's.
-RESULT = ".md-search-result__item, .md-search-result__link"
+# A search result, in Material's result list.
+RESULT = ".md-search-result__item"
+# Chromium's flags for a machine without network or display (as the browser tests use).
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
 
 
 class _Counting(http.server.SimpleHTTPRequestHandler):
-    sent = 0
+    """A static server that counts the bytes of each file it sends."""
+
+    sent: dict[str, int]
 
     def log_message(self, *args) -> None:
         pass
 
     def copyfile(self, source, outputfile) -> None:
         data = source.read()
-        type(self).sent += len(data)
+        self.sent[urlsplit(self.path).path] = self.sent.get(urlsplit(self.path).path, 0) + len(data)
         outputfile.write(data)
 
 
@@ -41,35 +56,81 @@ def chromium() -> str:
     raise SystemExit("no Chromium found: install it (the Makefile's 'browser' target)")
 
 
-def first_result(site: Path, query: str, from_file: bool = False, timeout: float = 180.0) -> dict[str, float]:
-    """Seconds from typing to the first result, seconds from opening the page, and bytes downloaded."""
+def is_search(path: str) -> bool:
+    """A file of the search: the worker, Material's (empty) lunr index, or our index."""
+    return "/search/" in path
+
+
+def answered(query: str) -> str:
+    """A result of ``query`` itself, not of the words typed before it: its links carry the
+    query's words (Material's ``?h=``, for highlighting them on the page)."""
+    from builder.search import tokens
+
+    words = " ".join(dict.fromkeys(tokens(query)))
+    return f'{RESULT} a[href*="h={quote_plus(words)}"]'
+
+
+def first_result(site: Path, query: str, from_file: bool = False, timeout: float = 180.0,
+                 delay: float = 0.0) -> dict[str, float]:
+    """Seconds from typing to the first result, from opening the page, and the bytes read until then.
+
+    ``delay`` (milliseconds) types the query key by key, as a reader does (each key is a
+    query); 0 puts it in the box at once.
+    """
     from playwright.sync_api import sync_playwright
 
+    site = site.resolve()
     server = None
+    sent: dict[str, int] = {}
     if from_file:
-        url = (site / "index.html").resolve().as_uri()
+        url = (site / "index.html").as_uri()
     else:
-        handler = type("Handler", (_Counting,), {"sent": 0})
+        handler = type("Handler", (_Counting,), {"sent": sent})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
+    read: list[str] = []  # file:// paths the browser asked for
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium())
+            browser = p.chromium.launch(executable_path=chromium(), args=ARGS)
             page = browser.new_page()
+            page.on("request", lambda request: read.append(request.url) if request.url.startswith("file:") else None)
             opened = time.perf_counter()
             page.goto(url, wait_until="load")
-            page.locator("label.md-search__icon, .md-search__input").first.click()
-            typed = time.perf_counter()
-            page.locator(".md-search__input").fill(query)
-            page.locator(RESULT).first.wait_for(state="visible", timeout=timeout * 1000)
+            box = page.locator(".md-search__input")
+            box.click()
+            if delay:
+                box.press_sequentially(query[:-1], delay=delay)
+                page.wait_for_timeout(delay)
+                typed = time.perf_counter()
+                box.press(query[-1])
+            else:
+                typed = time.perf_counter()
+                box.fill(query)
+                box.press("End")  # Material reads the box on keyup: fill alone sends nothing
+            page.locator(answered(query)).first.wait_for(state="visible", timeout=timeout * 1000)
             done = time.perf_counter()
             results = page.locator(RESULT).count()
             browser.close()
     finally:
         if server is not None:
             server.shutdown()
-    return {"seconds": done - typed, "from_open": done - opened, "bytes": float(handler.sent) if server else 0.0, "results": float(results)}
+            server.server_close()
+    if from_file:
+        for address in dict.fromkeys(read):
+            path = Path(unquote(urlsplit(address).path))
+            if path.is_file():
+                sent[path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)] = path.stat().st_size
+    searched = {path: size for path, size in sent.items() if is_search("/" + path.lstrip("/"))}
+    return {"seconds": done - typed, "from_open": done - opened, "bytes": float(sum(sent.values())),
+            "search_bytes": float(sum(searched.values())), "search_files": float(len(searched)),
+            "results": float(results)}
+
+
+def report(found: dict[str, float], how: str) -> str:
+    return (f"{how}: first result {found['seconds']:.2f} s after typing ({found['from_open']:.2f} s after opening), "
+            f"{found['bytes'] / 1e3:.0f} KB read ({found['search_bytes'] / 1e3:.0f} KB of search in "
+            f"{found['search_files']:.0f} files), {found['results']:.0f} results shown")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,10 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site", type=Path)
     parser.add_argument("query")
     parser.add_argument("--file", action="store_true", help="open the site from file:// instead of HTTP")
+    parser.add_argument("--both", action="store_true", help="measure over HTTP, then from file://")
+    parser.add_argument("--delay", type=float, default=0.0, help="type key by key, this many ms apart")
     args = parser.parse_args(argv)
-    found = first_result(args.site, args.query, args.file)
-    print(f"first result {found['seconds']:.2f} s after typing ({found['from_open']:.2f} s after opening), "
-          f"{found['bytes'] / 1e3:.0f} KB downloaded, {found['results']:.0f} results shown")
+    for from_file in ((False, True) if args.both else (args.file,)):
+        found = first_result(args.site, args.query, from_file, delay=args.delay)
+        print(report(found, "file://" if from_file else "HTTP"))
     return 0
 
 

@@ -198,8 +198,12 @@ def _context_score(note: Annotation, place: Place, passage: Passage) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = ()) -> tuple[Document, list[Problem]]:
-    """The document with its notes anchored, and roles and glossary terms marked on its paragraphs."""
+def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (),
+           index: RoleIndex | None = None) -> tuple[Document, list[Problem]]:
+    """The document with its notes anchored, and roles and glossary terms marked on its paragraphs.
+
+    ``index``: ``RoleIndex(people)``, made once for a whole corpus.
+    """
     passage = Passage.of(tuple(p for _, p in doc.paragraphs()))
     problems: list[Problem] = []
     notes: list[Annotation] = []
@@ -216,7 +220,8 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
         if note.paragraph:
             by_paragraph.setdefault(note.paragraph, []).append(note)
     pattern = term_pattern(terms)
-    roles = {pid: role for pid in doc.people if pid in people and (role := role_in(doc, people[pid]))}
+    index = index or RoleIndex({pid: people[pid] for pid in doc.people if pid in people})
+    roles = {pid: role for pid in doc.people if pid in people and (role := index.role_in(doc, pid))}
     turns = []
     for turn in doc.turns:
         paragraphs = []
@@ -247,17 +252,29 @@ def _sidecar_name(doc: Document) -> str:
 # ---------------------------------------------------------------- automatic annotations
 
 
-def role_in(doc: Document, person: Person) -> str | None:
-    """The role ``person`` held in ``doc``: a tooltip's, else a speaker label's, else a curated one valid on its date."""
-    here = [r for r in person.roles if r.document == doc.id]
-    for source in ("tooltip", "label"):
-        for role in here:
-            if role.source == source:
+class RoleIndex:
+    """People's roles by the document that states them, so that finding a role does not scan every role."""
+
+    def __init__(self, people: dict[str, Person]) -> None:
+        self.stated: dict[tuple[str, str], list[Role]] = {}
+        self.curated: dict[str, list[Role]] = {}
+        for pid, person in people.items():
+            for role in person.roles:
+                self.stated.setdefault((pid, role.document), []).append(role)
+                if role.source == "curated":
+                    self.curated.setdefault(pid, []).append(role)
+
+    def role_in(self, doc: Document, pid: str) -> str | None:
+        """The role ``pid`` held in ``doc``: a tooltip's, else a speaker label's, else a curated one valid on its date."""
+        here = self.stated.get((pid, doc.id), [])
+        for source in ("tooltip", "label"):
+            for role in here:
+                if role.source == source:
+                    return role.title
+        for role in self.curated.get(pid, []):
+            if _valid_on(role, doc.date):
                 return role.title
-    for role in person.roles:
-        if role.source == "curated" and _valid_on(role, doc.date):
-            return role.title
-    return None
+        return None
 
 
 def _valid_on(role: Role, date: str | None) -> bool:

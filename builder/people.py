@@ -148,9 +148,13 @@ def collect(registry: Registry, documents: list[Document]) -> None:
 
 
 def _add_role(registry: Registry, pid: str, role: Role) -> None:
-    roles = registry.people[pid]["roles"]
-    if not any(r.title == role.title and r.document == role.document for r in roles):
-        roles.append(role)
+    entry = registry.people[pid]
+    if "stated" not in entry:  # (title, document) of the roles already there
+        entry["stated"] = {(r.title, r.document) for r in entry["roles"]}
+    stated = entry["stated"]
+    if (role.title, role.document) not in stated:
+        stated.add((role.title, role.document))
+        entry["roles"].append(role)
 
 
 def _texts(doc: Document):
@@ -162,6 +166,8 @@ def _texts(doc: Document):
 def _full_names(text: str, registry: Registry):
     """``(start, end, name)`` for each full personal name in a text."""
     for run in NAME_RUN.finditer(text):
+        if " " not in run.group():
+            continue  # one capitalised word is never a full name
         words = [(run.start() + m.start(), run.start() + m.end(), m.group()) for m in RUN_WORD.finditer(run.group())]
         i = 0
         while i < len(words):

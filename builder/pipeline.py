@@ -141,8 +141,9 @@ def parse_corpus(seeds_dir: Path, cache_dir: Path | None = None, jobs: int | Non
     started = time.perf_counter()
     report.terms, problems = load_glossary(seeds_dir / GLOSSARY_FILE)
     report.problems += problems
+    roles = annotate_stage.RoleIndex(report.people)
     for doc in resolved:
-        doc, problems = annotate_stage.anchor(doc, report.people, report.terms)
+        doc, problems = annotate_stage.anchor(doc, report.people, report.terms, roles)
         report.documents.append(doc)
         report.problems += problems
     report.timings["annotate"] = time.perf_counter() - started

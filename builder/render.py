@@ -315,7 +315,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
         write_text(f"data/{path}", text)
     write("glossary.md", "glossary.md.j2", terms=sorted(terms, key=lambda t: t.name.casefold()), uses=_term_uses(documents))
     started = time.perf_counter()
-    for path, text in search_files(documents, people, directory_urls).items():
+    for path, text in search_files(documents, people, directory_urls, jobs=jobs).items():
         write_text(path, text)
     if clock is not None:
         clock["search"] = time.perf_counter() - started

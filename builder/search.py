@@ -60,6 +60,7 @@ import zlib
 from collections import Counter, defaultdict
 
 from .model import Document, Person
+from .parallel import fork_map
 
 FORMAT = 1  # bumped when the files' layout changes (the worker checks it)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
@@ -149,7 +150,11 @@ def numbered(documents: list[Document]) -> list[Document]:
 
 def postings(documents: list[Document], people: dict[str, Person]) -> dict[str, list[tuple[int, int]]]:
     """For each term, ``(document number, impact)`` of every document holding it, in number order."""
-    weights = [document_weights(doc, people) for doc in numbered(documents)]
+    return _postings([document_weights(doc, people) for doc in numbered(documents)])
+
+
+def _postings(weights: list[tuple[dict[str, int], int]]) -> dict[str, list[tuple[int, int]]]:
+    """``postings`` from each numbered document's term counts and length."""
     average = sum(length for _, length in weights) / len(weights) if weights else 1.0
     found: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for number, (counts, length) in enumerate(weights):
@@ -227,13 +232,23 @@ def script(kind: str, key: int, data) -> str:
     return f"stenogramSearch({_json(kind)},{key},{_json(data)});\n"
 
 
-def search_files(documents: list[Document], people: dict[str, Person], directory_urls: bool) -> dict[str, str]:
-    """Every file of the search index, by path under the docs folder (see the module's docstring)."""
+def search_files(documents: list[Document], people: dict[str, Person], directory_urls: bool,
+                 jobs: int | None = None) -> dict[str, str]:
+    """Every file of the search index, by path under the docs folder (see the module's docstring).
+
+    Each document is read (its terms counted, its file packed) on ``jobs`` processes.
+    """
     docs = numbered(documents)
-    encoded = {term: encode_postings(entries) for term, entries in postings(docs, people).items()}
+
+    def read(number: int) -> tuple[dict[str, int], int, str]:  # numbers go to the workers, not documents
+        counts, length = document_weights(docs[number], people)
+        return counts, length, script("doc", number, document_record(docs[number]))
+
+    parts = fork_map(read, range(len(docs)), jobs)
+    encoded = {term: encode_postings(entries) for term, entries in _postings([(c, n) for c, n, _ in parts]).items()}
     shards = shard_terms(encoded)
     files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}
-    files.update((f"search/docs/{n}.js", script("doc", n, document_record(doc))) for n, doc in enumerate(docs))
+    files.update((f"search/docs/{n}.js", text) for n, (_, _, text) in enumerate(parts))
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(f"{path}\n{files[path]}".encode())

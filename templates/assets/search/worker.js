@@ -84,8 +84,8 @@
 
   /* The words of text that the query matches: [{start, end, words: [indexes of query words]}]. */
   function matchesIn(text, query) {
-    var folded = normalize(text), found = [], run, pattern = /[\p{L}\p{N}\p{M}]+/gu;
-    if (!query.words.some(function (word) { return folded.indexOf(word) >= 0; })) return found; // the usual case, quickly
+    var found = [], run, pattern = /[\p{L}\p{N}\p{M}]+/gu;
+    if (!mayHold(text, query)) return found; // the usual case, quickly
     while ((run = pattern.exec(text))) {
       var words = [];
       tokenize(run[0]).forEach(function (token) {
@@ -97,6 +97,12 @@
       if (words.length) found.push({ start: run.index, end: run.index + run[0].length, words: words });
     }
     return found;
+  }
+
+  /* How many query words text may hold (as parts of its words): at least as many as it holds. */
+  function mayHold(text, query) {
+    var folded = normalize(text);
+    return query.words.filter(function (word) { return folded.indexOf(word) >= 0; }).length;
   }
 
   /* text[from, to) escaped, its matched words in <mark>. */
@@ -292,19 +298,32 @@
     };
     return recordOf(number).then(function (record) {
       title = highlight(doc.title, matchesIn(doc.title, query), 0, doc.title.length);
-      var paragraphs = [], position = 0;
+      // The paragraphs that hold the most query words (counting their turn's label), first
+      // ones first. Candidates go by how many words they may hold, so that the exact count
+      // (slower) is taken only until no later paragraph can do better.
+      var candidates = [], position = 0;
       record.turns.forEach(function (turn) {
         var label = turn[0] || "", inLabel = label ? matchesIn(label, query) : [];
+        var labelWords = inLabel.reduce(function (all, m) { return all.concat(m.words); }, []);
         turn[1].forEach(function (p) {
-          var found = matchesIn(p[1], query), words = {};
-          found.concat(inLabel).forEach(function (m) { m.words.forEach(function (w) { words[w] = true; }); });
-          var count = Object.keys(words).length;
-          if (count) paragraphs.push({ id: p[0], text: p[1], label: label, inLabel: inLabel, found: found,
-            count: count, order: position });
+          var maybe = Math.min(query.words.length, mayHold(p[1], query) + labelWords.length);
+          if (maybe) candidates.push({ id: p[0], text: p[1], label: label, inLabel: inLabel, labelWords: labelWords,
+            maybe: maybe, order: position });
           position++;
         });
       });
-      paragraphs.sort(function (a, b) { return b.count - a.count || a.order - b.order; });
+      candidates.sort(function (a, b) { return b.maybe - a.maybe || a.order - b.order; });
+      var paragraphs = [], better = function (a, b) { return b.count - a.count || a.order - b.order; };
+      for (var c = 0; c < candidates.length; c++) {
+        var p = candidates[c], worst = paragraphs[SECTIONS - 1];
+        if (worst && (p.maybe < worst.count || (p.maybe === worst.count && p.order > worst.order))) break;
+        var words = {};
+        p.found = matchesIn(p.text, query);
+        p.found.forEach(function (m) { m.words.forEach(function (w) { words[w] = true; }); });
+        p.labelWords.forEach(function (w) { words[w] = true; });
+        p.count = Object.keys(words).length;
+        if (p.count) paragraphs = paragraphs.concat([p]).sort(better).slice(0, SECTIONS);
+      }
       var sections = paragraphs.slice(0, SECTIONS).map(function (p, i) {
         var name = (p.label ? highlight(p.label, p.inLabel, 0, p.label.length) + " · " : "") + "¶ " + p.id.slice(1);
         return {

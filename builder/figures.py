@@ -138,9 +138,13 @@ def speakers_figure(doc: Document, people: dict[str, Person]) -> str:
                      f"Who spoke how much: {total:,} words by {len(words_by_speaker(doc))} speakers.")
 
 
-def appearances_figure(person: Person, documents: list[Document]) -> str:
-    """A person's documents per month over the corpus's whole span: spoke in, or only named in."""
-    months = corpus_months(documents)
+def appearances_figure(person: Person, documents: list[Document], months: list[str] | None = None) -> str:
+    """A person's documents per month over the corpus's whole span: spoke in, or only named in.
+
+    ``documents`` may be the person's own; ``months`` is then the corpus's (``corpus_months``),
+    made once for every person rather than once each.
+    """
+    months = corpus_months(documents) if months is None else months
     spoke: Counter = Counter()
     named: Counter = Counter()
     for doc in documents:

@@ -148,7 +148,7 @@ def register_filters(env: Environment) -> None:
     env.filters["year_page"] = year_page
     env.filters["letter_page"] = letter_page
     env.filters["speakers_figure"] = lambda doc, people: Markup(figures.speakers_figure(doc, people))
-    env.filters["appearances_figure"] = lambda person, documents: Markup(figures.appearances_figure(person, list(documents)))
+    env.filters["appearances_figure"] = lambda person, documents, months=None: Markup(figures.appearances_figure(person, list(documents), months))
     env.filters["documents_figure"] = lambda documents: Markup(figures.documents_figure(list(documents)))
     env.filters["top_speakers_figure"] = lambda documents, people: Markup(figures.top_speakers_figure(list(documents), people))
     env.filters["note_body"] = lambda body: Markup(indent_body(body))
@@ -264,7 +264,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     listed = [v for v in views.values() if v.documents]
     listed.sort(key=lambda v: (surname_of(v.person.name).casefold(), v.person.name.casefold()))
     common = {"people": people, "site_name": "Stenogram", "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE,
-              "directory_urls": directory_urls}
+              "directory_urls": directory_urls, "corpus_months": figures.corpus_months(documents)}
 
     def write(path: str, template: str, **context) -> None:
         write_text(path, FRONT_MATTER + env.get_template(template).render(**common, **context))

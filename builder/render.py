@@ -101,9 +101,18 @@ class PersonView:
     def roles(self) -> list[RoleRow]:
         return role_rows(self.person)
 
+    words: int = 0  # words spoken in all their turns (set once the turns are gathered)
+
     @property
-    def words(self) -> int:
-        return sum(t.words for t in self.turns)
+    def page_window(self) -> list[int | None]:
+        """The page numbers the pager links: the first, the last and the three either side of this one (None: a gap)."""
+        near = [n for n in range(1, self.pages + 1) if n in (1, self.pages) or abs(n - self.page) <= 3]
+        out: list[int | None] = []
+        for n in near:
+            if out and n - (out[-1] or 0) > 1:
+                out.append(None)
+            out.append(n)
+        return out
 
     @property
     def pages(self) -> int:
@@ -234,6 +243,7 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
         for pid in doc.people:
             views[pid].documents.append(doc)
     for pid, view in views.items():
+        view.words = sum(t.words for t in view.turns)
         together = Counter(other for doc in view.documents for other in doc.people if other != pid)
         view.companions = [(people[o], n) for o, n in sorted(together.items(), key=lambda kv: (-kv[1], people[kv[0]].name))]
     return views

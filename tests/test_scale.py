@@ -131,3 +131,13 @@ def test_mkdocs_in_passes_on_every_core_gives_the_same_site_as_one_build(corpus,
     assert tree(split.site) == tree(whole.site)
     forked = build_into(tmp_path / "forked", corpus, jobs=2)  # passes in forked processes
     assert tree(forked.site) == tree(whole.site)
+
+
+def test_a_long_record_links_a_window_of_its_pages_not_every_page():
+    from builder.model import Person
+
+    view = render.PersonView(Person("p", "P", (), (), None, False), turns=[None] * (render.PAGE_SIZE * 20))
+    assert view.pages == 20
+    assert render.replace(view, page=10).page_window == [1, None, 7, 8, 9, 10, 11, 12, 13, None, 20]
+    assert render.replace(view, page=1).page_window == [1, 2, 3, 4, None, 20]
+    assert render.replace(view, page=19).page_window == [1, None, 16, 17, 18, 19, 20]

@@ -1,14 +1,19 @@
-"""The parse cache: a seed's parsed document, kept under a hash of everything it came from.
+"""The build's caches, each keyed on content hashes so that a stale entry can never be used.
 
-A seed is parsed again only when its bytes, its sidecar's bytes or the builder's
-own code change: the key is the SHA-256 of all three, so a stale entry can never
-be read back. Entries are pickles of the stage's frozen dataclasses, written
-atomically (a temporary file renamed into place); a broken entry is a miss.
+The parse cache keeps a seed's parsed document under a hash of everything it came
+from: a seed is parsed again only when its bytes, its sidecar's bytes or the
+builder's own code change. Entries are pickles of the stage's frozen dataclasses,
+written atomically (a temporary file renamed into place); a broken entry is a miss.
+
+The render cache (``RenderCache``) records, for each unit of the render stage's
+work, the hash of its inputs and the files it wrote: a unit whose inputs and files
+are unchanged is not rendered again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 from functools import cache
@@ -75,6 +80,60 @@ class ParseCache:
         for entry in self.folder.glob("*/*.pickle"):
             if entry.stem not in keep:
                 entry.unlink(missing_ok=True)
+
+
+class RenderCache:
+    """What each unit of the render stage (a document, a page of a person's record) wrote last build.
+
+    An entry is the unit's key (a hash of all its inputs, made by the render stage)
+    and the files it wrote, each with its size and modification time. ``hit`` trusts
+    an entry only if the key is the same and every file is still exactly as the
+    build left it; anything else (a file edited, removed or replaced) is a miss.
+    The record is saved only at the end of a finished render, atomically; ``None``
+    as its path turns the cache off.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.last: dict[str, list] = {}
+        self.now: dict[str, list] = {}
+        if path is not None:
+            try:
+                self.last = json.loads(path.read_text("utf-8"))
+            except (OSError, ValueError):
+                self.last = {}
+
+    def hit(self, unit: str, key: str, folder: Path) -> list[str] | None:
+        """The files ``unit`` wrote last build, if its key and files are unchanged; else ``None``."""
+        entry = self.last.get(unit)
+        if not entry or entry[0] != key:
+            return None
+        for path, size, mtime in entry[1]:
+            try:
+                stat = (folder / path).stat()
+            except OSError:
+                return None
+            if stat.st_size != size or stat.st_mtime_ns != mtime:
+                return None
+        self.now[unit] = entry
+        return [path for path, _, _ in entry[1]]
+
+    def record(self, unit: str, key: str, paths: list[str]) -> None:
+        """``unit`` was rendered under ``key`` into ``paths`` (their sizes and times are read by ``save``)."""
+        self.now[unit] = [key, paths]
+
+    def save(self, folder: Path) -> None:
+        """Write the record of this build, once its files are in place in ``folder``."""
+        if self.path is None:
+            return
+        for entry in self.now.values():
+            if entry[1] and isinstance(entry[1][0], str):
+                stats = [(folder / p).stat() for p in entry[1]]
+                entry[1] = [[p, s.st_size, s.st_mtime_ns] for p, s in zip(entry[1], stats, strict=True)]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        partial.write_text(json.dumps(self.now, sort_keys=True), "utf-8")
+        partial.replace(self.path)
 
 
 def read_all(paths: list[Path], read_one, cache: ParseCache, jobs: int | None = None) -> tuple[list, dict[str, float]]:

@@ -171,7 +171,7 @@ def build(options: BuildOptions) -> BuildReport:
     clock: dict[str, float] = {}
     render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir,
                 terms=report.terms, site_url=configured_site_url(options.config, options.site_url), jobs=options.jobs,
-                directory_urls=not options.offline, clock=clock)
+                directory_urls=not options.offline, clock=clock, cache=options.cache_dir / "render.json")
     report.timings["search"] = clock.get("search", 0.0)
     report.timings["render"] = time.perf_counter() - started - report.timings["search"]
     if options.run_mkdocs:

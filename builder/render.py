@@ -8,11 +8,17 @@ is done the staged files are moved in and files no longer generated are removed.
 An unchanged page keeps its timestamp, so MkDocs' dirty build can skip it; a
 build interrupted while rendering leaves the docs folder as it was; and no page
 is held in memory longer than it takes to compare it.
+
+The bulk of the work, a document's files and each page of a person's record, is
+done in units keyed on a hash of everything the unit's files are made from
+(``unit_keys``): with a render cache, a unit whose key and files are unchanged
+since the last build is not rendered again.
 """
 
 from __future__ import annotations
 
 import filecmp
+import hashlib
 import shutil
 import time
 from collections import Counter, defaultdict
@@ -24,6 +30,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import figures
+from .cache import RenderCache, code_version
 from .cite import cite
 from .escape import md_attr, md_text
 from .export import dataset_files, document_files
@@ -251,7 +258,8 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
 
 def render_site(documents: list[Document], people: dict[str, Person], seeds: dict[str, str],
                 templates: Path, docs_dir: Path, *, terms: tuple[Term, ...] = (), site_url: str | None = None,
-                jobs: int | None = None, directory_urls: bool = True, clock: dict[str, float] | None = None) -> None:
+                jobs: int | None = None, directory_urls: bool = True, clock: dict[str, float] | None = None,
+                cache: Path | None = None) -> None:
     """Write every page and data file into ``docs_dir`` (see ``DocsFolder``: only what changed is written).
 
     ``terms`` is the glossary; ``site_url`` the published site's address, for citations.
@@ -259,8 +267,10 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     ``directory_urls`` is MkDocs' setting of the build (off for the offline copy): the
     links the builder writes in final form (raw HTML, the search index) follow it.
     ``clock``, when given, gets the seconds spent making the search index (``search``).
+    ``cache`` is the render cache's file (``None``: every unit is rendered).
     """
     env = environment(templates)
+    record = RenderCache(cache)
     folder = DocsFolder(docs_dir)
     documents = sorted(documents, key=lambda d: (d.date or "", d.id), reverse=True)
     views = person_views(documents, people)
@@ -306,8 +316,18 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
 
     tasks = [("document", i, 1) for i in range(len(documents))]
     tasks += [("person", i, n) for i, view in enumerate(listed) for n in range(1, view.pages + 1)]
-    for paths in fork_map(page, tasks, jobs):
+    keys = unit_keys(documents, people, seeds, listed, common["corpus_months"],
+                     (code_version(), _folder_digest(templates), site_url, directory_urls))
+    todo = []
+    for task in tasks:
+        kept = record.hit(_unit(task, documents, listed), keys[_unit(task, documents, listed)], docs_dir)
+        if kept is None:
+            todo.append(task)
+        else:
+            folder.written.update(kept)
+    for task, paths in zip(todo, fork_map(page, todo, jobs), strict=True):
         folder.written.update(paths)
+        record.record(_unit(task, documents, listed), keys[_unit(task, documents, listed)], paths)
     letters = _by_letter(listed)
     write("people/index.md", "people.md.j2", letters=letters)
     for letter, persons in letters:
@@ -332,6 +352,62 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     for asset in sorted(p for p in (templates / "assets").rglob("*") if p.is_file()):
         write_text(f"assets/{asset.relative_to(templates / 'assets').as_posix()}", asset.read_bytes())
     folder.finish()
+    record.save(docs_dir)
+
+
+def _unit(task: tuple[str, int, int], documents: list[Document], listed: list[PersonView]) -> str:
+    """The render cache's name for a task: ``document:<id>`` or ``person:<id>:<page>``."""
+    kind, index, number = task
+    if kind == "document":
+        return f"document:{documents[index].id}"
+    return f"person:{listed[index].person.id}:{number}"
+
+
+def unit_keys(documents: list[Document], people: dict[str, Person], seeds: dict[str, str], listed: list[PersonView],
+              corpus_months: object, setting: tuple) -> dict[str, str]:
+    """The render cache's key of every unit: a hash of everything its files are made from.
+
+    ``setting`` is what every page depends on (the builder's code, the templates, the
+    site's address, the link style). A document's files show the document, its seed
+    and, of each person it involves, the name, other names and summary and the roles
+    this document states. A person's page shows the person and the documents they are
+    in (so a key holds those documents' keys), the people they appeared with, and (on
+    its first page) the corpus' months. Values are hashed by ``repr``: the model's
+    frozen dataclasses of strings, numbers and tuples print every field, in order.
+    """
+    stated: dict[tuple[str | None, str], list] = defaultdict(list)
+    for pid, person in people.items():
+        for role in person.roles:
+            stated[(role.document, pid)].append(role)
+    bare = {pid: replace(person, roles=()) for pid, person in people.items()}
+    base = _hash(setting)
+    keys: dict[str, str] = {}
+    doc_keys: dict[str, str] = {}
+    for doc in documents:
+        involved = {*doc.people, *(t.speaker for t in doc.turns if t.speaker)}
+        involved.update(m.person for _, p in doc.paragraphs() for m in p.mentions)
+        facet = [(bare[pid], stated[(doc.id, pid)]) for pid in sorted(involved & people.keys())]
+        doc_keys[doc.id] = keys[f"document:{doc.id}"] = _hash((base, doc, seeds[doc.id], facet))
+    for view in listed:
+        ids = {d.id for d in view.documents} | {r.doc.id for r in view.turns} | {r.doc.id for r in view.mentions}
+        ids |= {r.document for r in view.person.roles if r.document in doc_keys}
+        shared = _hash((base, view.person, [doc_keys[i] for i in sorted(ids)],
+                        [(other.id, other.name, n) for other, n in view.companions], corpus_months))
+        for number in range(1, view.pages + 1):
+            keys[f"person:{view.person.id}:{number}"] = _hash((shared, number))
+    return keys
+
+
+def _hash(value: object) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _folder_digest(folder: Path) -> str:
+    """A hash of every file under ``folder``, names and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ import logging
 import os
 import shutil
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -73,6 +73,8 @@ class _Collect(logging.Handler):
 
 def build_site(options: SiteOptions) -> list[str]:
     """Run MkDocs; the warnings it logged (strict mode fails on any)."""
+    # MkDocs reads relative folders from mkdocs.yml's folder; ours are the caller's.
+    options = replace(options, docs_dir=options.docs_dir.resolve(), site_dir=options.site_dir.resolve())
     fingerprint = _fingerprint(options)
     sources = sorted(p.relative_to(options.docs_dir).as_posix() for p in options.docs_dir.rglob("*") if p.is_file())
     last = _read_state(options.state)

@@ -61,15 +61,35 @@ def test_a_rebuild_after_one_seed_changed_parses_only_that_seed_and_equals_a_cle
         parsed.append(path.name)
         return real(path)
 
+    rendered: list = []
+    real_map = render.fork_map
+
+    def recording(function, items, jobs=None, **kwargs):
+        rendered.extend(items)
+        return real_map(function, items, jobs, **kwargs)
+
     monkeypatch.setattr(pipeline, "read_document_safely", counting)
+    monkeypatch.setattr(render, "fork_map", recording)
     again = build_into(tmp_path / "incremental", seeds, jobs=1)
     monkeypatch.setattr(pipeline, "read_document_safely", real)
+    monkeypatch.setattr(render, "fork_map", real_map)
     assert parsed == [changed.name]
 
     # MkDocs rebuilt only pages whose Markdown changed: the other documents' HTML was not written again.
     rebuilt = {name for name, mtime in built.items() if (again.site / name).stat().st_mtime_ns != mtime}
     changed_id = next(d.id for d in again.report.documents if d.source.file == changed.name)
     assert f"documents/{changed_id}/index.html" in rebuilt
+
+    # Render did the changed document again, and the pages of the people in it, nothing else.
+    by_date = sorted(again.report.documents, key=lambda d: (d.date or "", d.id), reverse=True)
+    docs_rendered = [by_date[index].id for kind, index, _ in rendered if kind == "document"]
+    assert docs_rendered == [changed_id]
+    involved = set(next(d for d in again.report.documents if d.id == changed_id).people)
+    people_rendered = {task for task in rendered if task[0] == "person"}
+    assert people_rendered
+    listed = sorted((p for p in again.report.people.values() if any(p.id in d.people for d in again.report.documents)),
+                    key=lambda p: (render.surname_of(p.name).casefold(), p.name.casefold()))
+    assert {listed[index].id for _, index, _ in people_rendered} <= involved
     assert len([n for n in rebuilt if n.startswith("documents/")]) < len(again.report.documents) / 2, sorted(rebuilt)
 
     clean = build_into(tmp_path / "clean", seeds, cache=tmp_path / "no-cache-yet")
@@ -81,6 +101,15 @@ def test_a_rebuild_after_one_seed_changed_parses_only_that_seed_and_equals_a_cle
     gone = build_into(tmp_path / "incremental", seeds)
     assert not (gone.site / "documents" / changed_id).exists()
     assert tree(gone.site) == tree(build_into(tmp_path / "clean-again", seeds).site)
+
+
+def test_a_generated_page_edited_by_hand_is_rendered_again(corpus, tmp_path):
+    first = build_into(tmp_path / "site", corpus)
+    page = sorted((first.docs / "documents").glob("2*.md"))[0]
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"## People", b"## Persons", 1))
+    again = build_into(tmp_path / "site", corpus)
+    assert (again.docs / "documents" / page.name).read_bytes() == original
 
 
 def test_parallel_and_serial_parsing_give_the_same_documents_in_the_same_order(corpus, tmp_path):

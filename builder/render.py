@@ -18,6 +18,7 @@ since the last build is not rendered again.
 from __future__ import annotations
 
 import filecmp
+import gzip
 import hashlib
 import shutil
 import time
@@ -33,7 +34,7 @@ from . import figures
 from .cache import RenderCache, code_version
 from .cite import cite
 from .escape import md_attr, md_text
-from .export import dataset_files, document_files
+from .export import GZIP_LEVEL, dataset_files, document_files
 from .glossary import Term
 from .inline import indent_body, is_annotated, note_list, render_inline
 from .model import Document, Paragraph, Person, Turn
@@ -339,8 +340,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
                   pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
-    # documents.jsonl: each document's JSON file as one line, by id, copied file by file.
-    folder.written.add(folder.put_joined("data/documents.jsonl", [f"data/{d.id}.json" for d in sorted(documents, key=lambda d: d.id)]))
+    # documents.jsonl.gz: each document's JSON file as one line, by id, compressed file by file.
+    folder.written.add(folder.put_joined("data/documents.jsonl.gz", [f"data/{d.id}.json" for d in sorted(documents, key=lambda d: d.id)]))
     for path, text in dataset_files(documents, people).items():
         write_text(f"data/{path}", text)
     write("glossary.md", "glossary.md.j2", terms=sorted(terms, key=lambda t: t.name.casefold()), uses=_term_uses(documents))
@@ -517,10 +518,13 @@ class DocsFolder:
         return staged if staged.exists() else self.docs_dir / path
 
     def put_joined(self, path: str, parts: list[str]) -> str:
-        """``path`` as the files ``parts`` (written this build) one after the other, streamed, not held in memory."""
+        """``path``, a gzip file of the files ``parts`` (written this build) one after the other, streamed, not held in memory.
+
+        The gzip header holds no name and no time (as ``export.gzip_text``): the same parts give the same bytes.
+        """
         joined = self.staging / f".{Path(path).name}.joining"
         joined.parent.mkdir(parents=True, exist_ok=True)
-        with joined.open("wb") as out:
+        with joined.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=GZIP_LEVEL, fileobj=raw, mtime=0) as out:
             for part in parts:
                 with self.current(part).open("rb") as f:
                     shutil.copyfileobj(f, out)

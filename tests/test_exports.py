@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from importlib import resources
@@ -30,7 +31,7 @@ def data(built_site, name: str):
 
 def test_every_line_of_documents_jsonl_is_a_valid_document(built_site):
     validator = jsonschema.Draft202012Validator(schema("document.schema.json"))
-    text = data(built_site, "documents.jsonl").read_text("utf-8")
+    text = gzip.decompress(data(built_site, "documents.jsonl.gz").read_bytes()).decode("utf-8")
     lines = text.splitlines()
     assert len(lines) == len(built_site.report.documents)
     for line in lines:
@@ -53,7 +54,7 @@ def test_each_document_json_is_valid_and_carries_its_annotations(built_site):
 
 def test_the_schema_rejects_a_document_that_breaks_the_contract(built_site):
     validator = jsonschema.Draft202012Validator(schema("document.schema.json"))
-    record = json.loads(data(built_site, "documents.jsonl").read_text("utf-8").splitlines()[0])
+    record = json.loads(gzip.decompress(data(built_site, "documents.jsonl.gz").read_bytes()).decode("utf-8").splitlines()[0])
     record["date"] = "31 March 2025"
     assert list(validator.iter_errors(record))
 
@@ -69,7 +70,7 @@ def test_people_json_is_popolo_with_other_names_and_sourced_memberships(built_si
 
 
 def test_turns_csv_reloads_with_one_row_per_turn_of_the_corpus(built_site):
-    with data(built_site, "turns.csv").open(encoding="utf-8", newline="") as f:
+    with gzip.open(data(built_site, "turns.csv.gz"), "rt", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert tuple(rows[0].keys()) == TURN_COLUMNS
     turns = [(d, t) for d in built_site.report.documents for t in d.turns]
@@ -114,7 +115,7 @@ def test_tei_text_in_the_header_and_body_is_seed_text_escaped():
 def test_the_data_page_links_every_export_and_each_document_links_its_own(built_site):
     soup = BeautifulSoup((built_site.site / "data" / "index.html").read_text("utf-8"), "html.parser")
     links = {urljoin("/data/", a["href"]) for a in soup.select("article a[href]")}
-    for name in ("documents.jsonl", "turns.csv", "people.json", "document.schema.json", "people.schema.json"):
+    for name in ("documents.jsonl.gz", "turns.csv.gz", "people.json", "document.schema.json", "people.schema.json"):
         assert f"/data/{name}" in links, name
     for doc in built_site.report.documents:
         base = f"/documents/{doc.id}/"

@@ -70,8 +70,8 @@ def test_a_build_that_fails_while_rendering_leaves_the_last_good_markdown(tmp_pa
         return {}
 
     monkeypatch.setattr(render, "document_files", crash_on_the_third)
-    with pytest.raises(RuntimeError):
-        build_into(out, seeds=seeds, run_mkdocs=False)
+    with pytest.raises(RuntimeError):  # a cache of its own: every document is rendered again
+        build_into(out, seeds=seeds, run_mkdocs=False, cache=tmp_path / "another-cache")
     assert snapshot(good.docs) == before
 
 

@@ -37,7 +37,7 @@ def test_the_offline_command_writes_a_zip_of_the_whole_site_in_one_folder(offlin
         names = set(zf.namelist())
     assert f"{FOLDER}/index.html" in names
     assert f"{FOLDER}/search/search_index.js" in names  # search without a server
-    assert f"{FOLDER}/data/documents.jsonl" in names
+    assert f"{FOLDER}/data/documents.jsonl.gz" in names
     assert all(name.startswith(f"{FOLDER}/") for name in names)
     assert f"{FOLDER}/404.html" not in names
 

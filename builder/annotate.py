@@ -28,7 +28,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from .glossary import Term, find_terms, term_pattern
-from .model import Annotation, Document, Paragraph, Person, Problem, Role
+from .model import Annotation, Document, Paragraph, Person, Problem
+from .people import RoleIndex
 from .sidecar import Sidecar
 
 # Fields a note may have, and whether each is required.
@@ -250,37 +251,6 @@ def _sidecar_name(doc: Document) -> str:
 
 
 # ---------------------------------------------------------------- automatic annotations
-
-
-class RoleIndex:
-    """People's roles by the document that states them, so that finding a role does not scan every role."""
-
-    def __init__(self, people: dict[str, Person]) -> None:
-        self.stated: dict[tuple[str, str], list[Role]] = {}
-        self.curated: dict[str, list[Role]] = {}
-        for pid, person in people.items():
-            for role in person.roles:
-                self.stated.setdefault((pid, role.document), []).append(role)
-                if role.source == "curated":
-                    self.curated.setdefault(pid, []).append(role)
-
-    def role_in(self, doc: Document, pid: str) -> str | None:
-        """The role ``pid`` held in ``doc``: a tooltip's, else a speaker label's, else a curated one valid on its date."""
-        here = self.stated.get((pid, doc.id), [])
-        for source in ("tooltip", "label"):
-            for role in here:
-                if role.source == source:
-                    return role.title
-        for role in self.curated.get(pid, []):
-            if _valid_on(role, doc.date):
-                return role.title
-        return None
-
-
-def _valid_on(role: Role, date: str | None) -> bool:
-    if date is None:
-        return False
-    return (role.date is None or role.date <= date) and (role.end is None or date <= role.end)
 
 
 def _role_marks(paragraph: Paragraph, roles: dict[str, str]) -> list[Annotation]:

@@ -12,10 +12,15 @@ import io
 import json
 
 from .model import Annotation, Document, Person, Role
+from .people import RoleIndex, involved
 
 
-def document_record(doc: Document, people: dict[str, Person]) -> dict:
-    """One document in the data contract's shape."""
+def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex | None = None) -> dict:
+    """One document in the data contract's shape.
+
+    ``roles``: ``RoleIndex(people)``, made once for a whole corpus (else made for this document's people).
+    """
+    roles = roles or RoleIndex({pid: people[pid] for pid in doc.people if pid in people})
     return {
         "id": doc.id,
         "kind": doc.kind,
@@ -53,7 +58,7 @@ def document_record(doc: Document, people: dict[str, Person]) -> dict:
             for turn in doc.turns
         ],
         "people": [
-            {"id": pid, "name": people[pid].name, "roles": [r.title for r in people[pid].roles if r.document == doc.id]}
+            {"id": pid, "name": people[pid].name, "roles": [r.title for r in roles.stated_in(doc.id, pid)]}
             for pid in doc.people
         ],
         "annotations": [annotation_record(a, doc) for a in doc.annotations],
@@ -131,13 +136,15 @@ def documents_jsonl(documents: list[Document], people: dict[str, Person]) -> str
     return "".join(record_json(document_record(d, people)) for d in sorted(documents, key=lambda d: d.id))
 
 
-def document_files(doc: Document, people: dict[str, Person], site_url: str | None = None) -> dict[str, str]:
+def document_files(doc: Document, people: dict[str, Person], site_url: str | None = None,
+                   roles: RoleIndex | None = None) -> dict[str, str]:
     """One document's downloads, by path under the site's ``data/`` folder: its JSON and, for a transcript, its TEI."""
     from .tei import tei_document
 
-    files = {f"{doc.id}.json": record_json(document_record(doc, people))}
+    roles = roles or RoleIndex({pid: people[pid] for pid in involved(doc) if pid in people})
+    files = {f"{doc.id}.json": record_json(document_record(doc, people, roles))}
     if doc.kind == "transcript":
-        files[f"tei/{doc.id}.xml"] = tei_document(doc, people, site_url)
+        files[f"tei/{doc.id}.xml"] = tei_document(doc, people, site_url, roles)
     return files
 
 

@@ -318,4 +318,44 @@ def people_of(registry: Registry) -> dict[str, Person]:
     return out
 
 
-__all__ = ["Registry", "collect", "load_curated", "people_of", "resolve", "Turn"]
+def involved(doc: Document) -> set[str]:
+    """The ids of the people ``doc`` involves: its people and its speakers."""
+    return {*doc.people, *(t.speaker for t in doc.turns if t.speaker)}
+
+
+class RoleIndex:
+    """People's roles by the document that states them, so that finding a role does not scan every role."""
+
+    def __init__(self, people: dict[str, Person]) -> None:
+        self.stated: dict[tuple[str, str], list[Role]] = {}
+        self.curated: dict[str, list[Role]] = {}
+        for pid, person in people.items():
+            for role in person.roles:
+                self.stated.setdefault((pid, role.document), []).append(role)
+                if role.source == "curated":
+                    self.curated.setdefault(pid, []).append(role)
+
+    def stated_in(self, doc_id: str, pid: str) -> list[Role]:
+        """The roles ``doc_id`` states for ``pid``, in the order of the person's roles."""
+        return self.stated.get((pid, doc_id), [])
+
+    def role_in(self, doc: Document, pid: str) -> str | None:
+        """The role ``pid`` held in ``doc``: a tooltip's, else a speaker label's, else a curated one valid on its date."""
+        here = self.stated.get((pid, doc.id), [])
+        for source in ("tooltip", "label"):
+            for role in here:
+                if role.source == source:
+                    return role.title
+        for role in self.curated.get(pid, []):
+            if _valid_on(role, doc.date):
+                return role.title
+        return None
+
+
+def _valid_on(role: Role, date: str | None) -> bool:
+    if date is None:
+        return False
+    return (role.date is None or role.date <= date) and (role.end is None or date <= role.end)
+
+
+__all__ = ["Registry", "RoleIndex", "involved", "collect", "load_curated", "people_of", "resolve", "Turn"]

@@ -141,7 +141,7 @@ def parse_corpus(seeds_dir: Path, cache_dir: Path | None = None, jobs: int | Non
     started = time.perf_counter()
     report.terms, problems = load_glossary(seeds_dir / GLOSSARY_FILE)
     report.problems += problems
-    roles = annotate_stage.RoleIndex(report.people)
+    roles = people_stage.RoleIndex(report.people)
     for doc in resolved:
         doc, problems = annotate_stage.anchor(doc, report.people, report.terms, roles)
         report.documents.append(doc)

@@ -40,6 +40,7 @@ from .inline import indent_body, is_annotated, note_list, render_inline
 from .model import Document, Paragraph, Person, Turn
 from .names import slug, surname_of
 from .parallel import fork_map
+from .people import RoleIndex, involved
 from .search import search_files
 
 # What the render stage owns inside the docs folder; everything else there is left alone.
@@ -275,6 +276,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     folder = DocsFolder(docs_dir)
     documents = sorted(documents, key=lambda d: (d.date or "", d.id), reverse=True)
     views = person_views(documents, people)
+    roles = RoleIndex(people)
     topics: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
         for topic in doc.topics:
@@ -306,8 +308,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
         if kind == "document":
             doc = documents[index]
             pages[f"documents/{doc.id}.md"] = FRONT_MATTER + env.get_template("document.md.j2").render(
-                **common, doc=doc, views=views, words=figures.words_by_speaker(doc), cite=cite(doc, site_url or DEFAULT_SITE_URL))
-            pages.update((f"data/{path}", text) for path, text in document_files(doc, people, site_url).items())
+                **common, doc=doc, roles=roles, words=figures.words_by_speaker(doc), cite=cite(doc, site_url or DEFAULT_SITE_URL))
+            pages.update((f"data/{path}", text) for path, text in document_files(doc, people, site_url, roles).items())
             pages[f"sources/{doc.id}.txt"] = seeds[doc.id]
         else:
             view = listed[index]
@@ -317,8 +319,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
 
     tasks = [("document", i, 1) for i in range(len(documents))]
     tasks += [("person", i, n) for i, view in enumerate(listed) for n in range(1, view.pages + 1)]
-    keys = unit_keys(documents, people, seeds, listed, common["corpus_months"],
-                     (code_version(), _folder_digest(templates), site_url, directory_urls))
+    keys = unit_keys(documents, people, roles, seeds, listed, common["corpus_months"],
+                     (code_version(), _folder_digest(templates), site_url, directory_urls), jobs)
     todo = []
     for task in tasks:
         kept = record.hit(_unit(task, documents, listed), keys[_unit(task, documents, listed)], docs_dir)
@@ -364,8 +366,8 @@ def _unit(task: tuple[str, int, int], documents: list[Document], listed: list[Pe
     return f"person:{listed[index].person.id}:{number}"
 
 
-def unit_keys(documents: list[Document], people: dict[str, Person], seeds: dict[str, str], listed: list[PersonView],
-              corpus_months: object, setting: tuple) -> dict[str, str]:
+def unit_keys(documents: list[Document], people: dict[str, Person], roles: RoleIndex, seeds: dict[str, str],
+              listed: list[PersonView], corpus_months: object, setting: tuple, jobs: int | None = None) -> dict[str, str]:
     """The render cache's key of every unit: a hash of everything its files are made from.
 
     ``setting`` is what every page depends on (the builder's code, the templates, the
@@ -375,20 +377,19 @@ def unit_keys(documents: list[Document], people: dict[str, Person], seeds: dict[
     in (so a key holds those documents' keys), the people they appeared with, and (on
     its first page) the corpus' months. Values are hashed by ``repr``: the model's
     frozen dataclasses of strings, numbers and tuples print every field, in order.
+    Documents are hashed on ``jobs`` processes.
     """
-    stated: dict[tuple[str | None, str], list] = defaultdict(list)
-    for pid, person in people.items():
-        for role in person.roles:
-            stated[(role.document, pid)].append(role)
     bare = {pid: replace(person, roles=()) for pid, person in people.items()}
     base = _hash(setting)
-    keys: dict[str, str] = {}
-    doc_keys: dict[str, str] = {}
-    for doc in documents:
-        involved = {*doc.people, *(t.speaker for t in doc.turns if t.speaker)}
-        involved.update(m.person for _, p in doc.paragraphs() for m in p.mentions)
-        facet = [(bare[pid], stated[(doc.id, pid)]) for pid in sorted(involved & people.keys())]
-        doc_keys[doc.id] = keys[f"document:{doc.id}"] = _hash((base, doc, seeds[doc.id], facet))
+
+    def document_key(index: int) -> str:
+        doc = documents[index]
+        shown = involved(doc) | {m.person for _, p in doc.paragraphs() for m in p.mentions}
+        facet = [(bare[pid], roles.stated_in(doc.id, pid)) for pid in sorted(shown & people.keys())]
+        return _hash((base, doc, seeds[doc.id], facet))
+
+    doc_keys = dict(zip((d.id for d in documents), fork_map(document_key, range(len(documents)), jobs), strict=True))
+    keys = {f"document:{doc_id}": key for doc_id, key in doc_keys.items()}
     for view in listed:
         ids = {d.id for d in view.documents} | {r.doc.id for r in view.turns} | {r.doc.id for r in view.mentions}
         ids |= {r.document for r in view.person.roles if r.document in doc_keys}

@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 
 from .cite import page_url
 from .model import Document, Paragraph, Person
+from .people import RoleIndex, involved
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -51,10 +52,13 @@ def _sub(parent: ET.Element, name: str, text: str | None = None, **attrs) -> ET.
     return element
 
 
-def tei_document(doc: Document, people: dict[str, Person], site_url: str | None = None) -> str:
-    """The transcript's TEI document as text (UTF-8, with an XML declaration)."""
+def tei_document(doc: Document, people: dict[str, Person], site_url: str | None = None, roles: RoleIndex | None = None) -> str:
+    """The transcript's TEI document as text (UTF-8, with an XML declaration).
+
+    ``roles``: ``RoleIndex(people)``, made once for a whole corpus (else made for this document's people).
+    """
     root = ET.Element(_t("TEI"), {XML_ID: xml_id(doc.id), XML_LANG: "en"})
-    _header(root, doc, people, site_url)
+    _header(root, doc, people, site_url, roles or RoleIndex({pid: people[pid] for pid in involved(doc) if pid in people}))
     body = _sub(_sub(root, "text"), "body")
     div = _sub(body, "div", type="debateSection")
     for turn in doc.turns:
@@ -85,7 +89,7 @@ def _indent(element: ET.Element, level: int = 0) -> None:
     element[-1].tail = "\n" + " " * level
 
 
-def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url: str | None) -> None:
+def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url: str | None, roles: RoleIndex) -> None:
     header = _sub(root, "teiHeader")
     file_desc = _sub(header, "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", doc.title, type="main")
@@ -112,7 +116,7 @@ def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url
         keywords = _sub(_sub(profile, "textClass"), "keywords")
         for topic in doc.topics:
             _sub(keywords, "term", topic)
-    listed = sorted({*doc.people, *(t.speaker for t in doc.turns if t.speaker)} & people.keys())
+    listed = sorted(involved(doc) & people.keys())
     list_person = _sub(_sub(profile, "particDesc"), "listPerson")
     for pid in listed:
         person = people[pid]
@@ -120,9 +124,8 @@ def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url
         _sub(element, "persName", person.name)
         for name in person.other_names:
             _sub(element, "persName", name, type="alt")
-        for role in person.roles:
-            if role.document == doc.id:
-                _sub(element, "affiliation", role.title, role="member", when=doc.date, ana=f"#{role.source}")
+        for role in roles.stated_in(doc.id, pid):
+            _sub(element, "affiliation", role.title, role="member", when=doc.date, ana=f"#{role.source}")
 
 
 def _seg(parent: ET.Element, paragraph: Paragraph, doc: Document) -> None:

@@ -5,10 +5,16 @@ parsed corpus, the Jinja2 environment) without copying it through pickles; only
 the items going in and the results coming back are pickled. Results come back in
 the order of the items, whatever order the workers finish in, so the output never
 depends on scheduling.
+
+Before forking, the objects that exist are frozen out of the garbage collector
+(``gc.freeze``): a worker's collections would otherwise walk the whole inherited
+corpus and write to every page of it, turning memory shared with the parent into
+a private copy in each worker.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -39,11 +45,13 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], jobs: in
         return [function(item) for item in items]
     global _function
     _function = function
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(count, maxtasksperchild=1 if fresh else None) as pool:
             return pool.map(_call, items, chunksize=1 if fresh else max(1, len(items) // (count * 8)))
     finally:
         _function = None
+        gc.unfreeze()
 
 
 def _call(item):

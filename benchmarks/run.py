@@ -38,6 +38,7 @@ QUERY = "Roscosmos"
 class Row:
     documents: int
     corpus_bytes: int
+    text_bytes: int  # the transcripts' own words: UTF-8 bytes of every paragraph's text
     timings: dict[str, float]
     wall: float
     peak_rss: int
@@ -94,6 +95,18 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
+def text_bytes(site: Path) -> int:
+    """The UTF-8 bytes of every paragraph's text in the site's dataset (``data/documents.jsonl.gz``)."""
+    import gzip
+
+    total = 0
+    with gzip.open(site / "data" / "documents.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            total += sum(len(p["text"].encode("utf-8")) for turn in record["turns"] for p in turn["paragraphs"])
+    return total
+
+
 def tree_digest(folder: Path) -> str:
     """One hash over every file's path and bytes: equal digests, identical folders."""
     digest = hashlib.sha256()
@@ -113,7 +126,7 @@ def measure(n: int, browser: bool, rebuild: bool, offline: bool = False) -> Row:
     timings, wall, peak, output = build(corpus, out)
     print(output.splitlines()[0] if output else "", file=sys.stderr)
     size, count = folder_size(out / "site")
-    row = Row(n, corpus_bytes, timings, wall, peak, size, count)
+    row = Row(n, corpus_bytes, text_bytes(out / "site"), timings, wall, peak, size, count)
     if rebuild:
         row.rebuild = measure_rebuild(corpus, out, files[len(files) // 2])
     if browser:
@@ -145,14 +158,14 @@ def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["documents", "corpus MB", *STAGES, "total s", "peak MB", "site MB", "site/corpus", "files",
+    head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "peak MB", "site MB", "site/text", "files",
             "1st result s", "downloaded KB", "file:// 1st result s", "rebuild s", "identical"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         t = r.timings
-        cells = [f"{r.documents:,}", f"{r.corpus_bytes / 1e6:.1f}",
+        cells = [f"{r.documents:,}", f"{r.corpus_bytes / 1e6:.1f}", f"{r.text_bytes / 1e6:.1f}",
                  *(f"{t[s]:.1f}" if s in t else "-" for s in STAGES),
-                 f"{r.wall:.1f}", f"{r.peak_rss / 1e6:.0f}", f"{r.site_bytes / 1e6:.1f}", f"{r.site_bytes / r.corpus_bytes:.2f}",
+                 f"{r.wall:.1f}", f"{r.peak_rss / 1e6:.0f}", f"{r.site_bytes / 1e6:.1f}", f"{r.site_bytes / max(1, r.text_bytes):.2f}",
                  f"{r.site_files:,}",
                  f"{r.search['seconds']:.2f}" if r.search else "-",
                  f"{r.search['bytes'] / 1e3:.0f}" if r.search else "-",

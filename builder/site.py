@@ -237,9 +237,10 @@ def _beside(site_dir: Path, role: str) -> Path:
 @contextmanager
 def _build_date(day: str | None):
     """``SOURCE_DATE_EPOCH`` set to ``day`` (unless the caller's environment sets it) for MkDocs."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
         yield
         return
+    given = os.environ.get("SOURCE_DATE_EPOCH")  # set but empty: treated as unset, then put back
     try:
         stamp = datetime.combine(date.fromisoformat(day or "1970-01-01"), datetime.min.time(), UTC)
     except ValueError:
@@ -248,4 +249,7 @@ def _build_date(day: str | None):
     try:
         yield
     finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
+        if given is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = given

@@ -11,10 +11,11 @@ Files, under ``search/`` in the docs folder (every one a script calling the glob
 ``<script>`` tag from ``file://``; over HTTP the worker fetches and parses it as JSON):
 
 ``search/manifest.js``
-    ``{"format", "version", "documents", "suffix", "shards"}``: the layout's number, a
-    digest of the other files (added to their URLs, so that a browser never mixes two
-    builds), the number of documents, how a document's address ends (``/`` with
-    directory URLs, ``.html`` without), and ``shards``: the first key of each shard.
+    ``{"format", "version", "documents", "suffix", "shards", "titles"}``: the layout's
+    number, a digest of the other files (added to their URLs, so that a browser never
+    mixes two builds), the number of documents, how a document's address ends (``/`` with
+    directory URLs, ``.html`` without), ``shards``: the first key of each shard, and
+    ``titles``: the documents in one titles file (``TITLE_BLOCK``).
 ``search/shards/<i>.js``
     ``{term: postings}`` for a range of terms in sorted order (UTF-16 code unit order,
     JavaScript's): shard ``i`` holds the terms from ``shards[i]`` (included) to
@@ -30,6 +31,9 @@ Files, under ``search/`` in the docs folder (every one a script calling the glob
     the paragraphs that hold the most query words, links to them (``#p12``) and shows the
     words around the match. The whole text is kept, compressed, rather than the start of
     each paragraph: the match is shown wherever it is, for about the same bytes.
+``search/titles/<k>.js``
+    ``[[id, title, date], ...]`` of documents ``k * titles`` to ``(k + 1) * titles - 1``:
+    what the result list shows of a match beyond the ones shown with their text.
 
 Terms are what ``tokens`` gives: the text in Unicode NFKD, combining marks dropped,
 lower-cased, cut into runs of letters and digits; the worker's ``tokenize`` does the
@@ -43,7 +47,10 @@ which also tells it the paragraph where all the words meet.
 
 In the browser a query is the AND of its words, the last one matched as a prefix while
 it is being typed (at least two letters, and its terms within a few shards); it loads
-the manifest once, the shards of its words, and the files of the 20 documents it shows.
+the manifest once, the shards of its words, and the files of the 20 best documents, which
+it shows with the paragraphs that match. When more documents match, it then loads the
+titles files they are in and lists every one of them below, title and date, so the
+result list and its count hold every match.
 Documents are numbered in id order (ids begin with the date). Every file is ASCII (JSON
 with ``\\u`` escapes), read the same under any charset. The same documents give the same
 bytes (with the same zlib).
@@ -62,7 +69,8 @@ from collections import Counter, defaultdict
 from .model import Document, Person
 from .parallel import fork_map
 
-FORMAT = 1  # bumped when the files' layout changes (the worker checks it)
+FORMAT = 2  # bumped when the files' layout changes (the worker checks it)
+TITLE_BLOCK = 500  # documents in one titles file
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
 TITLE_WEIGHT = 5  # a word of the title counts as this many words of the text
 K1, B = 1.2, 0.75  # BM25's parameters
@@ -249,6 +257,9 @@ def search_files(documents: list[Document], people: dict[str, Person], directory
     shards = shard_terms(encoded)
     files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}
     files.update((f"search/docs/{n}.js", text) for n, (_, _, text) in enumerate(parts))
+    for k in range(0, len(docs), TITLE_BLOCK):
+        block = [[d.id, d.title, d.date] for d in docs[k : k + TITLE_BLOCK]]
+        files[f"search/titles/{k // TITLE_BLOCK}.js"] = script("titles", k // TITLE_BLOCK, block)
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(f"{path}\n{files[path]}".encode())
@@ -258,6 +269,7 @@ def search_files(documents: list[Document], people: dict[str, Person], directory
         "documents": len(docs),
         "suffix": "/" if directory_urls else ".html",
         "shards": shard_keys(shards),
+        "titles": TITLE_BLOCK,
     }
     files["search/manifest.js"] = script("manifest", 0, manifest)
     return files

@@ -8,6 +8,7 @@ loaded by a synchronous importScripts) when Node is installed. The browser tests
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -159,10 +160,21 @@ def test_the_manifest_names_the_documents_the_url_style_and_where_each_shard_sta
     documents, people = corpus
     m = manifest(files)
     assert m["documents"] == len(documents) and m["suffix"] == "/" and m["format"] == search.FORMAT
+    assert m["titles"] == search.TITLE_BLOCK
     assert manifest(search_files(documents, people, directory_urls=False))["suffix"] == ".html"
     assert set(files) == {"search/manifest.js", *(f"search/shards/{i}.js" for i in range(len(m["shards"]))),
-                          *(f"search/docs/{n}.js" for n in range(len(documents)))}
+                          *(f"search/docs/{n}.js" for n in range(len(documents))), "search/titles/0.js"}
     assert all(text.isascii() for text in files.values())
+
+
+def test_the_titles_files_list_every_document_in_number_order(corpus, monkeypatch):
+    documents, people = corpus
+    monkeypatch.setattr(search, "TITLE_BLOCK", 2)
+    files = search_files(documents, people, directory_urls=True)
+    blocks = sorted((call(t) for p, t in files.items() if p.startswith("search/titles/")), key=lambda c: c[1])
+    assert [kind for kind, _, _ in blocks] == ["titles"] * len(blocks) and [k for _, k, _ in blocks] == list(range(len(blocks)))
+    assert [entry for _, _, block in blocks for entry in block] == [[d.id, d.title, d.date] for d in numbered(documents)]
+    assert all(len(block) <= 2 for _, _, block in blocks)
 
 
 def test_small_shards_cut_the_terms_in_order_and_each_term_is_in_the_shard_the_manifest_points_to(corpus, monkeypatch):
@@ -231,7 +243,8 @@ globalThis.postMessage = message => out.push(message);
 globalThis.importScripts = (...urls) => { for (const u of urls) { loaded.push(u.split("/search/")[1]);
   vm.runInThisContext(fs.readFileSync(url.fileURLToPath(u), "utf8")); } };
 vm.runInThisContext(fs.readFileSync(worker, "utf8"));
-const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10)); };
+const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10));
+  await new Promise(r => setTimeout(r, 100)); };  // and whatever follows the first answer
 (async () => {
   const answers = [];
   handler({ data: { type: 0, data: { config: {}, docs: [] } } });
@@ -308,3 +321,41 @@ def test_the_worker_finds_only_documents_holding_every_word_and_matches_the_last
     assert all(m.lower() == "roscosmos" or m.lower().startswith("transp") for m in marks)
     assert groups(whole) == []  # "transp" typed whole, followed by a space, is no word of the seeds
     assert groups(none) == [] and groups(empty) == []
+
+
+def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answer(tmp_path_factory):
+    """A word in most documents of a larger archive: 20 groups with their paragraphs, then every match."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("Node.js is not installed")
+    from benchmarks.corpus import write_corpus
+
+    seeds = tmp_path_factory.mktemp("titles") / "seeds"
+    write_corpus(60, seeds)
+    report = parse_corpus(seeds)
+    site = seeds.parent / "site"
+    for path, text in search_files(report.documents, report.people, directory_urls=True).items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, "utf-8")
+    (site / "assets/search").mkdir(parents=True)
+    shutil.copy(WORKER, site / "assets/search/worker.js")
+    docs = numbered(report.documents)
+    holding = {d.id for d in docs if "putin" in words_of(d, report.people)}
+    assert len(holding) > 30, len(holding)
+    out = subprocess.run([node, "-e", HARNESS, str(site), json.dumps(["Putin "])], capture_output=True, text=True, check=True)
+    _, answer = json.loads(out.stdout)
+    first, second = answer["messages"]
+    best = first["data"]["items"]
+    assert len(best) == 20 and all(g[-1]["text"] for g in best) and sum(len(g) > 1 for g in best) > 10  # with their text
+    items = second["data"]["items"]
+    assert items[:20] == first["data"]["items"]
+    assert {g[-1]["location"].split("/")[1] for g in items} == holding and len(items) == len(holding)
+    rest = items[20:]
+    assert all(len(g) == 1 and g[0]["text"] == "" for g in rest)  # the head alone: title and date
+    scores = [g[0]["score"] for g in rest]
+    assert scores == sorted(scores, reverse=True) and max(scores) <= min(g[0]["score"] for g in items[:20])
+    titles = {d.id: d for d in docs}
+    for g in rest:
+        doc = titles[g[0]["location"].split("/")[1]]
+        assert re.sub(r"</?mark>", "", g[0]["title"]) == html.escape(doc.title, quote=True).replace("&#x27;", "&#39;") + (f" · {doc.date}" if doc.date else "")
+    assert any(p.startswith("titles/") for p in answer["loaded"])

@@ -260,3 +260,38 @@ def test_the_offline_copy_searches_two_words_from_file_and_lands_on_the_paragrap
     assert left == []
     assert {p for p in requested if p.startswith("shards/")} == {"shards/0.js"}
     assert "manifest.js" in requested
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    """A synthetic archive of 45 documents (benchmarks/corpus.py), built and served at a server's root."""
+    from benchmarks.corpus import write_corpus
+
+    folder = tmp_path_factory.mktemp("archive")
+    write_corpus(45, folder / "seeds")
+    report = build(BuildOptions(seeds=folder / "seeds", out=folder / "site", docs_dir=folder / "site_src"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", report
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_query_matching_more_than_twenty_documents_counts_and_lists_every_one(archive, page):
+    address, report = archive
+    holding = documents_with(report, "putin")
+    assert len(holding) > 20
+    page.goto(address)
+    type_query(page, "Putin ")
+    expect(page.locator(META)).to_have_text(f"{len(holding)} matching documents")
+    page.locator(".md-search__scrollwrap").hover()
+    for _ in range(100):  # Material adds the rest of the list, four at a time, each time the reader scrolls to its end
+        if page.locator(ITEM).count() == len(holding):
+            break
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(50)
+        page.mouse.wheel(0, 10_000)
+        page.wait_for_timeout(50)
+    assert set(shown_documents(page)) == holding

@@ -8,10 +8,13 @@
  * page"), each a link to its paragraph (#p12) with the words around the match, then
  * the document itself (location without "#", which Material shows as the group's head).
  * Titles and texts are HTML: every character of the documents is escaped here.
+ * When more documents match than the GROUPS shown with their paragraphs, a second
+ * RESULT follows with every other match too, best first, each a group of its head alone
+ * (title and date, from the titles files): the list and Material's count hold them all.
  *
  * A query is the AND of its words; the last word, while being typed, matches as a
  * prefix. Only the files a query needs are loaded: the shards holding its words, then
- * the files of the documents shown. Every file of the index is a script calling
+ * the files of the documents shown with their text, then the titles of the others. Every file of the index is a script calling
  * stenogramSearch(kind, key, data). Over HTTP they are fetched in parallel and read as
  * JSON; from file://, where Material runs this script in an iframe (the iframe-worker
  * shim: importScripts there adds <script> tags and returns a Promise), they are loaded
@@ -21,8 +24,8 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
-  var FORMAT = 1; // the index layout this worker reads (FORMAT in builder/search.py)
-  var GROUPS = 20; // documents in a result
+  var FORMAT = 2; // the index layout this worker reads (FORMAT in builder/search.py)
+  var GROUPS = 20; // documents shown with their matching paragraphs (the others by title)
   var SECTIONS = 5; // paragraphs listed for one document
   var MAX_WORDS = 8; // words of a query taken into account
   var PREFIX_SHARDS = 4; // a word being typed matches as a prefix when its terms span at most this many shards
@@ -40,9 +43,10 @@
   var root = new URL("../../search/", here); // the index, beside assets/ at the site's root
   var http = /^https?:$/.test(root.protocol) && typeof fetch === "function";
 
-  var manifest = null; // {format, version, documents, suffix, shards: [first key of each shard]}
+  var manifest = null; // {format, version, documents, suffix, shards: [first key of each shard], titles}
   var shards = []; // shard number -> {term: postings}
   var docs = []; // document number -> {id, title, date, text: packed record}
+  var titles = []; // document number -> [id, title, date], from the titles files
   var records = []; // document number -> Promise of its unpacked record
   var postings = new Map(); // term -> decoded postings (a Map: a term may be "constructor")
   var loading = new Map(); // file path -> Promise, so that each file is requested once
@@ -62,6 +66,7 @@
     if (kind === "manifest") manifest = data;
     else if (kind === "shard") shards[key] = data;
     else if (kind === "doc") docs[key] = data;
+    else if (kind === "titles") data.forEach(function (entry, i) { titles[key * manifest.titles + i] = entry; });
   }
   receive.tokenize = tokenize; // for the tests
   self.stenogramSearch = receive;
@@ -252,7 +257,7 @@
 
   function search(text, number) {
     var query = parse(text);
-    if (!query.words.length) return Promise.resolve([]);
+    if (!query.words.length) return Promise.resolve(null); // no words: no results
     return setup().then(function () {
       if (!manifest.shards.length) return null; // an empty index
       var words = query.words, last = words[words.length - 1], needed = {};
@@ -263,7 +268,7 @@
       });
       return Promise.all(Object.keys(needed).map(load));
     }).then(function (loaded) {
-      if (!loaded) return [];
+      if (!loaded) return null;
       if (number !== latest) return null;
       var words = query.words, total = null;
       var each = words.map(function (w, i) { return scores(w, query.prefix && i === words.length - 1); });
@@ -276,19 +281,42 @@
           for (var e in total) if (e in found) total[e] += found[e]; else delete total[e];
         }
       });
-      var best = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || b - a; })
-        .slice(0, GROUPS);
+      var ranked = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || b - a; });
+      var best = ranked.slice(0, GROUPS);
       return Promise.all(best.map(function (d) { return load("docs/" + d + ".js"); })).then(function () {
         if (number !== latest) return null;
         return Promise.all(best.map(function (d) { return group(d, total[d], query); }));
+      }).then(function (items) {
+        return items && { items: items, rest: ranked.slice(GROUPS), total: total, query: query };
       });
     });
   }
 
+  /* The matches beyond the first GROUPS, each a group of its head alone: title and date. */
+  function listed(found) {
+    var needed = {};
+    found.rest.forEach(function (d) { needed["titles/" + Math.floor(d / manifest.titles) + ".js"] = true; });
+    return Promise.all(Object.keys(needed).map(load)).then(function () {
+      var terms = termsOf(found.query);
+      return found.rest.map(function (d) {
+        var entry = titles[d], title = highlight(entry[1], matchesIn(entry[1], found.query), 0, entry[1].length);
+        return [{
+          location: "documents/" + entry[0] + manifest.suffix, score: found.total[d], terms: terms,
+          title: title + (entry[2] ? " · " + escapeHTML(entry[2]) : ""), text: "",
+        }];
+      });
+    });
+  }
+
+  function termsOf(query) {
+    var terms = {};
+    query.words.forEach(function (w) { terms[w] = true; });
+    return terms;
+  }
+
   /* One document's group of Material's result list. */
   function group(number, score, query) {
-    var doc = docs[number], location = "documents/" + doc.id + manifest.suffix, terms = {};
-    query.words.forEach(function (w) { terms[w] = true; });
+    var doc = docs[number], location = "documents/" + doc.id + manifest.suffix, terms = termsOf(query);
     var title = escapeHTML(doc.title); // with its matches marked, below
     var head = function (text, sections) {
       return {
@@ -351,8 +379,13 @@
       setup().catch(warn).then(function () { postMessage({ type: READY }); });
     } else if (message.type === QUERY) {
       var number = ++latest;
-      search(String(message.data || ""), number).then(function (items) {
-        if (items && number === latest) postMessage({ type: RESULT, data: { items: items } });
+      search(String(message.data || ""), number).then(function (found) {
+        if (number !== latest) return null;
+        postMessage({ type: RESULT, data: { items: found ? found.items : [] } });
+        if (!found || !found.rest.length) return null;
+        return listed(found).then(function (more) {
+          if (number === latest) postMessage({ type: RESULT, data: { items: found.items.concat(more) } });
+        }, warn); // without the titles, the first GROUPS stay shown
       }, function (error) {
         warn(error);
         if (number === latest) postMessage({ type: RESULT, data: { items: [] } });

@@ -59,8 +59,25 @@ def surname_of(name: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A URL-safe id: lower-case ASCII letters, digits and hyphens."""
+    """A URL-safe id: lower-case ASCII letters, digits and hyphens.
+
+    Accented Latin letters lose their accents (``é``: ``e``); a letter with no ASCII
+    form inside it (Cyrillic, Greek, ``ß``) is transliterated by anyascii (``Встреча``:
+    ``vstrecha``), so a title or a name in another script still gives a readable id.
+    Any other character (quotes, dashes, signs) separates words.
+    """
+    return re.sub(r"[^a-z0-9]+", "-", "".join(map(_ascii, text)).lower()).strip("-")
+
+
+def _ascii(char: str) -> str:
+    """One character in ASCII: itself, its decomposition's ASCII part, a letter's transliteration, else nothing."""
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    from anyascii import anyascii
+
+    if char.isascii():
+        return char
+    folded = "".join(c for c in unicodedata.normalize("NFKD", char) if c.isascii())
+    if folded or unicodedata.category(char)[0] != "L":
+        return folded
+    return anyascii(char)

@@ -117,6 +117,7 @@ def test_windows_1251_seed_is_decoded_and_the_decoding_reported(tmp_path):
     assert "cp1251.txt:1: warning: the text is not UTF-8 (first on this line); decoded as Windows-1251 (Cyrillic): check the page reads right, or save it as UTF-8 [encoding]" in lines_about(built.report, "cp1251.txt")
     doc = document_from(built.report, "cp1251.txt")
     assert doc.title == "Встреча с губернатором"
+    assert doc.id == "2025-06-04-vstrecha-s-gubernatorom"  # the id transliterated, not "untitled"
     assert doc.source.encoding == "cp1251"
     assert "Президент провёл встречу" in doc.turns[0].paragraphs[-1].text
 
@@ -305,7 +306,7 @@ def test_seed_name_with_spaces_and_non_ascii_letters_builds_under_an_ascii_id(tm
 def test_untitled_seed_with_an_odd_name_gets_an_id_from_that_name(tmp_path):
     text = (FIXTURES / "print_no_title_no_date.txt").read_text("utf-8")
     built = build_folder(tmp_path, {"заседание 5 (копия).txt": text})
-    assert document_from(built.report, "заседание 5 (копия).txt").id == "undated-5-txt"
+    assert document_from(built.report, "заседание 5 (копия).txt").id == "undated-zasedanie-5-kopiya-txt"
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file names of raw bytes are a POSIX thing")
@@ -358,3 +359,14 @@ def test_strict_passes_when_nothing_is_wrong(tmp_path):
     folder = seeds_with(tmp_path / "seeds", {})
     argv = ["build", "--seeds", str(folder), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "site_src"), "--strict"]
     assert cli.main(argv) == 0
+
+
+def test_ids_keep_latin_letters_transliterate_other_scripts_and_drop_signs():
+    from builder.names import slug
+
+    assert slug("Café “naïve” façade — résumé") == "cafe-naive-facade-resume"
+    assert slug("Putin’s talks") == "putins-talks"  # an apostrophe joins, as before
+    assert slug("Сергей Шойгу") == "sergey-shoygu"
+    assert slug("Straße in Łódź") == "strasse-in-lodz"
+    assert slug("½ ﬁnal") == "12-final"
+    assert slug("“” — …") == ""

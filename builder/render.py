@@ -323,14 +323,16 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
                      (code_version(), _folder_digest(templates), site_url, directory_urls), jobs)
     todo = []
     for task in tasks:
-        kept = record.hit(_unit(task, documents, listed), keys[_unit(task, documents, listed)], docs_dir)
+        name = _unit(task, documents, listed)
+        kept = record.hit(name, keys[name], docs_dir)
         if kept is None:
             todo.append(task)
         else:
             folder.written.update(kept)
     for task, paths in zip(todo, fork_map(page, todo, jobs), strict=True):
         folder.written.update(paths)
-        record.record(_unit(task, documents, listed), keys[_unit(task, documents, listed)], paths)
+        name = _unit(task, documents, listed)
+        record.record(name, keys[name], paths)
     letters = _by_letter(listed)
     write("people/index.md", "people.md.j2", letters=letters)
     for letter, persons in letters:

@@ -359,3 +359,19 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
         doc = titles[g[0]["location"].split("/")[1]]
         assert re.sub(r"</?mark>", "", g[0]["title"]) == html.escape(doc.title, quote=True).replace("&#x27;", "&#39;") + (f" · {doc.date}" if doc.date else "")
     assert any(p.startswith("titles/") for p in answer["loaded"])
+
+
+def test_postings_encoded_on_the_way_equal_the_plain_postings_encoded(corpus):
+    documents, people = corpus
+    parts = [(search.counts_text(counts), length) for counts, length in
+             (search.document_weights(doc, people) for doc in numbered(documents))]
+    expected = {term: encode_postings(entries) for term, entries in search.postings(documents, people).items()}
+    assert search.encoded_postings(parts) == expected
+    # Gaps of a thousand documents and more take more than one character; a document may hold no term.
+    far = [("apple 1\nbrick 2", 10), *[("", 5)] * 1398, ("apple 3", 7)]
+    average = sum(length for _, length in far) / len(far)
+    assert search.encoded_postings(far) == {
+        "apple": encode_postings([(0, search.impact(1, 10, average)), (1399, search.impact(3, 7, average))]),
+        "brick": encode_postings([(0, search.impact(2, 10, average))]),
+    }
+    assert decode_postings(search.encoded_postings(far)["apple"])[1][0] == 1399

@@ -221,7 +221,7 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
         if note.paragraph:
             by_paragraph.setdefault(note.paragraph, []).append(note)
     pattern = term_pattern(terms)
-    index = index or RoleIndex({pid: people[pid] for pid in doc.people if pid in people})
+    index = index or RoleIndex.of(doc, people)
     roles = {pid: role for pid in doc.people if pid in people and (role := index.role_in(doc, pid))}
     turns = []
     for turn in doc.turns:

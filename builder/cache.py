@@ -96,7 +96,8 @@ class RenderCache:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.last: dict[str, list] = {}
-        self.now: dict[str, list] = {}
+        self.kept: dict[str, list] = {}  # units whose entry of last build still holds
+        self.rendered: dict[str, tuple[str, list[str]]] = {}  # units rendered this build: key, files
         if path is not None:
             try:
                 self.last = json.loads(path.read_text("utf-8"))
@@ -115,24 +116,24 @@ class RenderCache:
                 return None
             if stat.st_size != size or stat.st_mtime_ns != mtime:
                 return None
-        self.now[unit] = entry
+        self.kept[unit] = entry
         return [path for path, _, _ in entry[1]]
 
     def record(self, unit: str, key: str, paths: list[str]) -> None:
         """``unit`` was rendered under ``key`` into ``paths`` (their sizes and times are read by ``save``)."""
-        self.now[unit] = [key, paths]
+        self.rendered[unit] = (key, paths)
 
     def save(self, folder: Path) -> None:
         """Write the record of this build, once its files are in place in ``folder``."""
         if self.path is None:
             return
-        for entry in self.now.values():
-            if entry[1] and isinstance(entry[1][0], str):
-                stats = [(folder / p).stat() for p in entry[1]]
-                entry[1] = [[p, s.st_size, s.st_mtime_ns] for p, s in zip(entry[1], stats, strict=True)]
+        now = dict(self.kept)
+        for unit, (key, paths) in self.rendered.items():
+            stats = [(folder / p).stat() for p in paths]
+            now[unit] = [key, [[p, s.st_size, s.st_mtime_ns] for p, s in zip(paths, stats, strict=True)]]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-        partial.write_text(json.dumps(self.now, sort_keys=True), "utf-8")
+        partial.write_text(json.dumps(now, sort_keys=True), "utf-8")
         partial.replace(self.path)
 
 

@@ -20,7 +20,7 @@ def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex |
 
     ``roles``: ``RoleIndex(people)``, made once for a whole corpus (else made for this document's people).
     """
-    roles = roles or RoleIndex({pid: people[pid] for pid in doc.people if pid in people})
+    roles = roles or RoleIndex.of(doc, people)
     return {
         "id": doc.id,
         "kind": doc.kind,
@@ -141,7 +141,7 @@ def document_files(doc: Document, people: dict[str, Person], site_url: str | Non
     """One document's downloads, by path under the site's ``data/`` folder: its JSON and, for a transcript, its TEI."""
     from .tei import tei_document
 
-    roles = roles or RoleIndex({pid: people[pid] for pid in involved(doc) if pid in people})
+    roles = roles or RoleIndex.of(doc, people)
     files = {f"{doc.id}.json": record_json(document_record(doc, people, roles))}
     if doc.kind == "transcript":
         files[f"tei/{doc.id}.xml"] = tei_document(doc, people, site_url, roles)
@@ -159,10 +159,10 @@ def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[
     from importlib import resources
 
     by_id = {d.id: d for d in documents}
-    involved = {pid for d in documents for pid in d.people} | {t.speaker for d in documents for t in d.turns if t.speaker}
+    anyone = set().union(*map(involved, documents))
     files = {
         "turns.csv.gz": gzip_text(turns_csv(documents, people)),
-        "people.json": dumps(people_record({pid: people[pid] for pid in sorted(involved) if pid in people}, by_id)),
+        "people.json": dumps(people_record({pid: people[pid] for pid in sorted(anyone) if pid in people}, by_id)),
     }
     for schema in SCHEMAS:
         files[schema] = resources.files("builder").joinpath(f"data/{schema}").read_text("utf-8")

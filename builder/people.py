@@ -335,6 +335,11 @@ class RoleIndex:
                 if role.source == "curated":
                     self.curated.setdefault(pid, []).append(role)
 
+    @classmethod
+    def of(cls, doc: Document, people: dict[str, Person]) -> RoleIndex:
+        """The index of just the people ``doc`` involves: for one document on its own."""
+        return cls({pid: people[pid] for pid in involved(doc) if pid in people})
+
     def stated_in(self, doc_id: str, pid: str) -> list[Role]:
         """The roles ``doc_id`` states for ``pid``, in the order of the person's roles."""
         return self.stated.get((pid, doc_id), [])

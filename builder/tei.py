@@ -58,7 +58,7 @@ def tei_document(doc: Document, people: dict[str, Person], site_url: str | None 
     ``roles``: ``RoleIndex(people)``, made once for a whole corpus (else made for this document's people).
     """
     root = ET.Element(_t("TEI"), {XML_ID: xml_id(doc.id), XML_LANG: "en"})
-    _header(root, doc, people, site_url, roles or RoleIndex({pid: people[pid] for pid in involved(doc) if pid in people}))
+    _header(root, doc, people, site_url, roles or RoleIndex.of(doc, people))
     body = _sub(_sub(root, "text"), "body")
     div = _sub(body, "div", type="debateSection")
     for turn in doc.turns:

@@ -136,15 +136,35 @@ def documents_jsonl(documents: list[Document], people: dict[str, Person]) -> str
     return "".join(record_json(document_record(d, people)) for d in sorted(documents, key=lambda d: d.id))
 
 
-def document_files(doc: Document, people: dict[str, Person], site_url: str | None = None,
-                   roles: RoleIndex | None = None) -> dict[str, str]:
-    """One document's downloads, by path under the site's ``data/`` folder: its JSON and, for a transcript, its TEI."""
+def downloads(doc: Document) -> dict[str, str]:
+    """A document's own downloads, by label, as paths from the site's root.
+
+    Each is gzip-compressed (``gzip_text``), as the corpus-wide files are: its JSON,
+    for a transcript its TEI, and its seed byte for byte (the "Original text"). Compressed,
+    the three weigh about a fifth of what they would as they are, and that is what keeps an
+    archive of 10,000 documents under the 1 GB of a GitHub Pages site.
+    """
+    paths = {"JSON": f"data/{doc.id}.json.gz"}
+    if doc.kind == "transcript":
+        paths["TEI"] = f"data/tei/{doc.id}.xml.gz"
+    paths["Original text"] = f"sources/{doc.id}.txt.gz"
+    return paths
+
+
+def document_files(doc: Document, people: dict[str, Person], seed: str, site_url: str | None = None,
+                   roles: RoleIndex | None = None) -> dict[str, bytes]:
+    """One document's downloads (``downloads``), by path from the site's root: its JSON, its TEI if a transcript, its seed.
+
+    ``seed``: the seed's text as read (``Seed.verbatim``), published in UTF-8.
+    """
     from .tei import tei_document
 
     roles = roles or RoleIndex.of(doc, people)
-    files = {f"{doc.id}.json": record_json(document_record(doc, people, roles))}
-    if doc.kind == "transcript":
-        files[f"tei/{doc.id}.xml"] = tei_document(doc, people, site_url, roles)
+    paths = downloads(doc)
+    files = {paths["JSON"]: gzip_text(record_json(document_record(doc, people, roles)))}
+    if "TEI" in paths:
+        files[paths["TEI"]] = gzip_text(tei_document(doc, people, site_url, roles))
+    files[paths["Original text"]] = gzip_text(seed)
     return files
 
 
@@ -152,7 +172,8 @@ def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[
     """The corpus-level downloads but ``documents.jsonl.gz``, by path under the site's ``data/`` folder.
 
     ``documents.jsonl.gz`` is every document's ``record_json`` in id order, compressed:
-    render joins the per-document files into it (``documents_jsonl`` gives the same
+    render puts the documents' ``.json.gz`` files one after the other, a gzip file of
+    many members that gzip readers read as one text (``documents_jsonl`` gives that
     text in memory). The two corpus-wide tables are published gzip-compressed (see
     ``gzip_text``); the people registry, small, as it is.
     """
@@ -190,6 +211,6 @@ def dumps(record) -> str:
 def record_json(record) -> str:
     """A document's JSON as the site publishes it: one compact line, UTF-8, a final newline.
 
-    The same line is the file ``data/<id>.json`` and the document's line of ``documents.jsonl.gz``.
+    The same line is the file ``data/<id>.json.gz`` and the document's line of ``documents.jsonl.gz``.
     """
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -18,13 +18,13 @@ since the last build is not rendered again.
 from __future__ import annotations
 
 import filecmp
-import gzip
 import hashlib
 import shutil
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from html import escape as escape_html
+from itertools import groupby
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -34,7 +34,7 @@ from . import figures
 from .cache import RenderCache, code_version
 from .cite import cite
 from .escape import md_attr, md_text
-from .export import GZIP_LEVEL, dataset_files, document_files
+from .export import dataset_files, document_files, downloads
 from .glossary import Term
 from .inline import indent_body, is_annotated, note_list, render_inline
 from .model import Document, Paragraph, Person, Turn
@@ -132,12 +132,19 @@ class PersonView:
         return [person_page(self.person.id, n) for n in range(1, self.pages + 1)]
 
     @property
-    def shown_turns(self) -> list[TurnRef]:
-        return self.turns[(self.page - 1) * PAGE_SIZE : self.page * PAGE_SIZE]
+    def shown_turns(self) -> list[tuple[Document, list[TurnRef]]]:
+        """This page's turns, under their documents (a document is named once, not once a turn)."""
+        return _by_document(self.turns[(self.page - 1) * PAGE_SIZE : self.page * PAGE_SIZE])
 
     @property
-    def shown_mentions(self) -> list[MentionRef]:
-        return self.mentions[(self.page - 1) * PAGE_SIZE : self.page * PAGE_SIZE]
+    def shown_mentions(self) -> list[tuple[Document, list[MentionRef]]]:
+        """This page's mentions, under their documents."""
+        return _by_document(self.mentions[(self.page - 1) * PAGE_SIZE : self.page * PAGE_SIZE])
+
+
+def _by_document(refs: list) -> list[tuple[Document, list]]:
+    """``refs`` (turns or mentions, in document order) in runs of one document each."""
+    return [(group[0].doc, group) for group in (list(g) for _, g in groupby(refs, key=lambda ref: ref.doc.id))]
 
 
 def environment(templates: Path) -> Environment:
@@ -163,6 +170,7 @@ def register_filters(env: Environment) -> None:
     env.filters["topic_slug"] = topic_slug
     env.filters["raw"] = Markup
     env.filters["href"] = href
+    env.filters["downloads"] = lambda doc: {label: Markup(path) for label, path in downloads(doc).items()}  # paths of slugs
     env.filters["year_page"] = year_page
     env.filters["letter_page"] = letter_page
     env.filters["speakers_figure"] = lambda doc, people: Markup(figures.speakers_figure(doc, people))
@@ -309,8 +317,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             doc = documents[index]
             pages[f"documents/{doc.id}.md"] = FRONT_MATTER + env.get_template("document.md.j2").render(
                 **common, doc=doc, roles=roles, words=figures.words_by_speaker(doc), cite=cite(doc, site_url or DEFAULT_SITE_URL))
-            pages.update((f"data/{path}", text) for path, text in document_files(doc, people, site_url, roles).items())
-            pages[f"sources/{doc.id}.txt"] = seeds[doc.id]
+            pages.update(document_files(doc, people, seeds[doc.id], site_url, roles))
         else:
             view = listed[index]
             pages[f"people/{person_page(view.person.id, number)}"] = FRONT_MATTER + env.get_template("person.md.j2").render(
@@ -344,8 +351,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
                   pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
-    # documents.jsonl.gz: each document's JSON file as one line, by id, compressed file by file.
-    folder.written.add(folder.put_joined("data/documents.jsonl.gz", [f"data/{d.id}.json" for d in sorted(documents, key=lambda d: d.id)]))
+    # documents.jsonl.gz: each document's compressed JSON file, by id, one after the other.
+    folder.written.add(folder.put_joined("data/documents.jsonl.gz", [downloads(d)["JSON"] for d in sorted(documents, key=lambda d: d.id)]))
     for path, text in dataset_files(documents, people).items():
         write_text(f"data/{path}", text)
     write("glossary.md", "glossary.md.j2", terms=sorted(terms, key=lambda t: t.name.casefold()), uses=_term_uses(documents))
@@ -521,13 +528,14 @@ class DocsFolder:
         return staged if staged.exists() else self.docs_dir / path
 
     def put_joined(self, path: str, parts: list[str]) -> str:
-        """``path``, a gzip file of the files ``parts`` (written this build) one after the other, streamed, not held in memory.
+        """``path``, the files ``parts`` (written this build) one after the other, streamed, not held in memory.
 
-        The gzip header holds no name and no time (as ``export.gzip_text``): the same parts give the same bytes.
+        Joined gzip files are one gzip file of many members, which gzip readers read as the
+        parts' texts one after the other.
         """
         joined = self.staging / f".{Path(path).name}.joining"
         joined.parent.mkdir(parents=True, exist_ok=True)
-        with joined.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=GZIP_LEVEL, fileobj=raw, mtime=0) as out:
+        with joined.open("wb") as out:
             for part in parts:
                 with self.current(part).open("rb") as f:
                     shutil.copyfileobj(f, out)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from builder.export import downloads
+from builder.model import Document
 from builder.pipeline import ROOT, BuildOptions, BuildReport, build
 
 SEEDS = ROOT / "seeds"
@@ -17,6 +20,11 @@ class BuiltSite:
     report: BuildReport
     site: Path
     docs: Path
+
+
+def download(root: Path, doc: Document, label: str) -> bytes:
+    """The bytes of ``doc``'s download ``label`` ("JSON", "TEI", "Original text") in the site or docs folder ``root``, unzipped."""
+    return gzip.decompress((root / downloads(doc)[label]).read_bytes())
 
 
 def build_into(folder: Path, seeds: Path = SEEDS, **options) -> BuiltSite:

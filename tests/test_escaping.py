@@ -7,6 +7,7 @@ it holds may become an element, an attribute, a heading, a list, a table or a li
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from builder.escape import md_text
 from builder.pipeline import ROOT
 from builder.render import inside
 
-from .conftest import build_into
+from .conftest import build_into, download
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
 # Each line of the hostile seed (plain text: every line is a paragraph), as a reader must see it.
@@ -162,7 +163,7 @@ def test_materials_own_search_index_holds_no_text(hostile_site):
 
 def test_seed_markup_reaches_the_data_unchanged(hostile_site):
     doc = doc_of(hostile_site, "markup.txt")
-    record = json.loads((hostile_site.site / "data" / f"{doc.id}.json").read_text("utf-8"))
+    record = json.loads(download(hostile_site.site, doc, "JSON"))
     texts = [p["text"] for turn in record["turns"] for p in turn["paragraphs"]]
     assert texts == [" ".join(line.split()) for line in HOSTILE_LINES]
 
@@ -173,7 +174,7 @@ def test_original_text_is_linked_and_kept_verbatim(hostile_site):
     link = article(soup).find("a", string="Original text")
     assert link is not None
     target = (hostile_site.site / "documents" / doc.id / link["href"]).resolve()
-    assert target.read_bytes() == (FIXTURES / "markup.txt").read_bytes()
+    assert gzip.decompress(target.read_bytes()) == (FIXTURES / "markup.txt").read_bytes()
 
 
 # ---------------------------------------------------------------- paths

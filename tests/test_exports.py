@@ -17,6 +17,8 @@ from lxml import etree
 from builder.cite import bibtex, citation_text
 from builder.export import TURN_COLUMNS
 
+from .conftest import download
+
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
@@ -45,7 +47,7 @@ def test_every_line_of_documents_jsonl_is_a_valid_document(built_site):
 def test_each_document_json_is_valid_and_carries_its_annotations(built_site):
     validator = jsonschema.Draft202012Validator(schema("document.schema.json"))
     for doc in built_site.report.documents:
-        record = json.loads(data(built_site, f"{doc.id}.json").read_text("utf-8"))
+        record = json.loads(download(built_site.site, doc, "JSON"))
         validator.validate(record)
         assert [a["id"] for a in record["annotations"]] == [a.id for a in doc.annotations]
         for note in record["annotations"]:
@@ -89,7 +91,7 @@ def test_each_transcript_has_a_well_formed_tei_file_whose_utterances_point_into_
     transcripts = [d for d in built_site.report.documents if d.kind == "transcript"]
     assert transcripts
     for doc in transcripts:
-        tree = etree.parse(str(data(built_site, f"tei/{doc.id}.xml")))  # raises when not well-formed
+        tree = etree.parse(io.BytesIO(download(built_site.site, doc, "TEI")))  # raises when not well-formed
         persons = {p.get(XML_ID) for p in tree.iter(f"{TEI}person")}
         utterances = list(tree.iter(f"{TEI}u"))
         assert len(utterances) == sum(1 for t in doc.turns if t.speaker or t.label)
@@ -122,9 +124,11 @@ def test_the_data_page_links_every_export_and_each_document_links_its_own(built_
         for where in (base, f"/documents/year-{doc.date[:4]}/"):
             page = built_site.site / where.strip("/") / "index.html"
             found = {urljoin(where, a["href"]) for a in BeautifulSoup(page.read_text("utf-8"), "html.parser").select("article a[href]")}
-            assert f"/data/{doc.id}.json" in found and f"/sources/{doc.id}.txt" in found, where
-            assert (f"/data/tei/{doc.id}.xml" in found) == (doc.kind == "transcript"), where
-            assert (built_site.site / "data" / "tei" / f"{doc.id}.xml").exists() == (doc.kind == "transcript")
+            assert f"/data/{doc.id}.json.gz" in found and f"/sources/{doc.id}.txt.gz" in found, where
+            assert (f"/data/tei/{doc.id}.xml.gz" in found) == (doc.kind == "transcript"), where
+            assert (built_site.site / "data" / "tei" / f"{doc.id}.xml.gz").exists() == (doc.kind == "transcript")
+            for target in found & {f"/data/{doc.id}.json.gz", f"/data/tei/{doc.id}.xml.gz", f"/sources/{doc.id}.txt.gz"}:
+                assert gzip.decompress((built_site.site / target.lstrip("/")).read_bytes()), target
 
 
 # ---------------------------------------------------------------- citation

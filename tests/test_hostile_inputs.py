@@ -17,7 +17,7 @@ import pytest
 from builder import cli, seeds
 from builder.pipeline import parse_corpus
 
-from .conftest import build_into
+from .conftest import build_into, download
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
 GOOD = "good.txt"
@@ -164,7 +164,7 @@ def test_utf8_bom_is_dropped_from_the_text_and_kept_in_the_verbatim_copy(tmp_pat
     doc = document_from(built.report, "bom.txt")
     assert doc.title == "Article with a BOM"
     assert doc.source.encoding == "utf-8-sig"
-    assert (built.docs / "sources" / f"{doc.id}.txt").read_bytes() == raw
+    assert download(built.docs, doc, "Original text") == raw
 
 
 def test_crlf_line_ends_are_read_as_lines_and_kept_in_the_verbatim_copy(tmp_path):
@@ -174,7 +174,7 @@ def test_crlf_line_ends_are_read_as_lines_and_kept_in_the_verbatim_copy(tmp_path
     doc = document_from(built.report, "crlf.txt")
     assert (doc.title, doc.date) == ("CRLF article", "2025-05-10")
     assert [p.text for _, p in doc.paragraphs()] == ["First paragraph.", "Second paragraph."]
-    assert (built.docs / "sources" / f"{doc.id}.txt").read_bytes() == raw
+    assert download(built.docs, doc, "Original text") == raw
     assert hashlib.sha256(raw).hexdigest() == doc.source.sha256
 
 
@@ -299,7 +299,7 @@ def test_seed_name_with_spaces_and_non_ascii_letters_builds_under_an_ascii_id(tm
     doc = document_from(built.report, "Встреча и café notes.txt")
     assert doc.id == "2025-05-15-notes-of-the-cafe-meeting"
     assert [p.code for p in built.report.problems if p.path == doc.source.file] == ["unknown-shape"]
-    record = json.loads((built.docs / "data" / f"{doc.id}.json").read_text("utf-8"))
+    record = json.loads(download(built.docs, doc, "JSON"))
     assert record["source"]["file"] == "Встреча и café notes.txt"
 
 

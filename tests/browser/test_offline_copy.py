@@ -53,7 +53,7 @@ def test_the_dataset_downloads_are_in_the_offline_copy_and_linked_from_the_data_
     for name in ("data/documents.jsonl.gz", "data/people.json"):
         assert (offline_copy.folder / name).is_file()
         assert f'href="{name}"' in data_page
-    assert any(Path(offline_copy.folder, "data").glob("*.json"))
+    assert any(Path(offline_copy.folder, "data").glob("*.json.gz"))
 
 
 def test_the_offline_copy_fetches_nothing_from_a_cdn(offline_copy):

@@ -172,9 +172,8 @@ def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[
     """The corpus-level downloads but ``documents.jsonl.gz``, by path under the site's ``data/`` folder.
 
     ``documents.jsonl.gz`` is every document's ``record_json`` in id order, compressed:
-    render puts the documents' ``.json.gz`` files one after the other, a gzip file of
-    many members that gzip readers read as one text (``documents_jsonl`` gives that
-    text in memory). The two corpus-wide tables are published gzip-compressed (see
+    render joins it from the documents' ``.json.gz`` files (``documents_jsonl`` gives
+    the same text in memory). The two corpus-wide tables are published gzip-compressed (see
     ``gzip_text``); the people registry, small, as it is.
     """
     from importlib import resources

@@ -18,6 +18,7 @@ since the last build is not rendered again.
 from __future__ import annotations
 
 import filecmp
+import gzip
 import hashlib
 import shutil
 import time
@@ -34,7 +35,7 @@ from . import figures
 from .cache import RenderCache, code_version
 from .cite import cite
 from .escape import md_attr, md_text
-from .export import dataset_files, document_files, downloads
+from .export import GZIP_LEVEL, dataset_files, document_files, downloads
 from .glossary import Term
 from .inline import indent_body, is_annotated, note_list, render_inline
 from .model import Document, Paragraph, Person, Turn
@@ -351,7 +352,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
                   pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
-    # documents.jsonl.gz: each document's compressed JSON file, by id, one after the other.
+    # documents.jsonl.gz: each document's JSON, by id, one a line, compressed as one text.
     folder.written.add(folder.put_joined("data/documents.jsonl.gz", [downloads(d)["JSON"] for d in sorted(documents, key=lambda d: d.id)]))
     for path, text in dataset_files(documents, people).items():
         write_text(f"data/{path}", text)
@@ -528,16 +529,18 @@ class DocsFolder:
         return staged if staged.exists() else self.docs_dir / path
 
     def put_joined(self, path: str, parts: list[str]) -> str:
-        """``path``, the files ``parts`` (written this build) one after the other, streamed, not held in memory.
+        """``path``, a gzip file of the texts of the gzip files ``parts`` (written this build) one after the other.
 
-        Joined gzip files are one gzip file of many members, which gzip readers read as the
-        parts' texts one after the other.
+        Streamed, not held in memory. One stream compresses better than the parts' own
+        members put end to end (about a quarter smaller for documents' JSON), and its
+        header holds no name and no time (as ``export.gzip_text``): the same parts give
+        the same bytes.
         """
         joined = self.staging / f".{Path(path).name}.joining"
         joined.parent.mkdir(parents=True, exist_ok=True)
-        with joined.open("wb") as out:
+        with joined.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=GZIP_LEVEL, fileobj=raw, mtime=0) as out:
             for part in parts:
-                with self.current(part).open("rb") as f:
+                with gzip.open(self.current(part), "rb") as f:
                     shutil.copyfileobj(f, out)
         target = inside(self.docs_dir, path)
         if target.exists() and filecmp.cmp(joined, target, shallow=False):

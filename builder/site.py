@@ -21,9 +21,11 @@ HTML in memory, so memory stays bounded as the site grows. Every page is stamped
 with one fixed build date (``SOURCE_DATE_EPOCH``), so the same inputs give the
 same bytes.
 
-Each page MkDocs renders is minified as it is written (``minify_page``, with the
+Once MkDocs is done, each page it wrote is minified (``minify_pages``, with the
 minifier Hugo uses): Material's templates indent every element, and that white
-space is about a tenth of the site. Quotes, end tags and escapes stay as HTML needs them.
+space is about a tenth of the site. Quotes, end tags and escapes stay as HTML
+needs them. The minifier is a Go library, whose runtime does not survive a fork:
+it runs in this process, after the passes, never in a forked worker.
 """
 
 from __future__ import annotations
@@ -33,12 +35,12 @@ import json
 import logging
 import os
 import shutil
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import minify
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -52,6 +54,9 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # Pages per MkDocs pass, and the fewest pages worth splitting over processes.
 PASS_PAGES = 1500
 SPLIT_FROM = 400
+# How much earlier than the build's start a page's time may read and still be this build's
+# (file systems that keep times to the second or two); an older page minified again is unchanged.
+MTIME_SLACK_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,6 @@ def build_site(options: SiteOptions) -> list[str]:
     log.addHandler(collector)
     try:
         config = load_config(str(options.config), **overrides)
-        config.plugins.events["post_page"].append(minify_page)  # last: after every plugin's own handler
         if options.offline:
             config["use_directory_urls"] = False
             config.plugins["material/offline"].config.enabled = True
@@ -107,11 +111,13 @@ def build_site(options: SiteOptions) -> list[str]:
         quiet = logging.getLogger("mkdocs.commands.build")
         hush = _Drop(DIRTY_WARNING)
         quiet.addFilter(hush)
+        started = time.time_ns()
         try:
             with _build_date(options.build_date):
                 _build_in_passes(config, dirty, [s for s in sources if s.endswith(".md")], options.jobs, collector)
         finally:
             quiet.removeFilter(hush)
+        minify_pages(target, started - MTIME_SLACK_NS)
     except Abort as err:
         collector.messages.append(str(err))
         if "BuildError" in str(err):  # pages are missing: keep the last good site
@@ -127,16 +133,24 @@ def build_site(options: SiteOptions) -> list[str]:
     return collector.messages
 
 
-# The minifier's settings (one set for the whole process): every page keeps its <html>,
-# <head> and <body> tags, its end tags, its attributes' quotes and their default values,
-# so tools that read HTML loosely read it as before.
-minify.config({"html-keep-document-tags": True, "html-keep-end-tags": True, "html-keep-quotes": True,
-               "html-keep-default-attr-vals": True})
+def minify_pages(site_dir: Path, since_ns: int) -> None:
+    """Minify every page of ``site_dir`` written since ``since_ns`` (the rest were minified by an earlier build).
 
+    What is removed is white space HTML ignores; ``<pre>`` blocks, text and escapes are kept,
+    and so are the ``<html>``, ``<head>`` and ``<body>`` tags, end tags, attributes' quotes
+    and default values, so tools that read HTML loosely read it as before. Minifying a
+    minified page changes nothing, so a page seen twice (see ``MTIME_SLACK_NS``) is the same.
+    """
+    import minify  # loads the Go runtime: here, in the process that runs it, after every fork
 
-def minify_page(html: str, **_) -> str:
-    """A page without the white space HTML ignores (MkDocs' ``post_page`` event); ``<pre>`` and text as they were."""
-    return minify.string("text/html", html)
+    minify.config({"html-keep-document-tags": True, "html-keep-end-tags": True, "html-keep-quotes": True,
+                   "html-keep-default-attr-vals": True})
+    for page in sorted(site_dir.rglob("*.html")):
+        if page.stat().st_mtime_ns >= since_ns:
+            html = page.read_text("utf-8")
+            small = minify.string("text/html", html)
+            if small != html:
+                page.write_text(small, "utf-8")
 
 
 def _build_in_passes(config, dirty: bool, pages: list[str], jobs: int | None, collector: _Collect) -> None:

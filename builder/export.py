@@ -173,8 +173,8 @@ def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[
 
     ``documents.jsonl.gz`` is every document's ``record_json`` in id order, compressed:
     render joins it from the documents' ``.json.gz`` files (``documents_jsonl`` gives
-    the same text in memory). The two corpus-wide tables are published gzip-compressed (see
-    ``gzip_text``); the people registry, small, as it is.
+    the same text in memory). The corpus-wide tables and the people registry are published
+    gzip-compressed (see ``gzip_text``); the schemas as they are.
     """
     from importlib import resources
 
@@ -182,7 +182,7 @@ def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[
     anyone = set().union(*map(involved, documents))
     files = {
         "turns.csv.gz": gzip_text(turns_csv(documents, people)),
-        "people.json": dumps(people_record({pid: people[pid] for pid in sorted(anyone) if pid in people}, by_id)),
+        "people.json.gz": gzip_text(dumps(people_record({pid: people[pid] for pid in sorted(anyone) if pid in people}, by_id))),
     }
     for schema in SCHEMAS:
         files[schema] = resources.files("builder").joinpath(f"data/{schema}").read_text("utf-8")
@@ -203,7 +203,7 @@ SCHEMAS = ("document.schema.json", "people.schema.json")
 
 
 def dumps(record) -> str:
-    """JSON text for people to read (the ``parse`` command, ``people.json``): indented, UTF-8, a final newline."""
+    """JSON text for people to read (the ``parse`` command, ``people.json.gz``): indented, UTF-8, a final newline."""
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -114,9 +114,11 @@ def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
         person = ctx.people[item.person]
         role = ctx.roles.get((span.start, span.end))
         title = f"{person.name}, {role}" if role else person.name
-        if ctx.person_url:
-            return f'<a class="mention" href="{html_attr(ctx.person_url(person.id))}" title="{html_attr(title)}">{html_text(inner_text)}</a>'
-        return f'[{md_text(inner_text)}]({ctx.base}{person.id}.md "{md_attr(title)}"){{ .mention }}'
+        if ctx.person_url:  # a title that would repeat the words linked is left out
+            hint = f' title="{html_attr(title)}"' if title != inner_text else ""
+            return f'<a class="mention" href="{html_attr(ctx.person_url(person.id))}"{hint}>{html_text(inner_text)}</a>'
+        hint = f' "{md_attr(title)}"' if title != inner_text else ""
+        return f'[{md_text(inner_text)}]({ctx.base}{person.id}.md{hint}){{ .mention }}'
     content = _render(inner_text, span.start, inner, ctx) if inner else ctx.keep(inner_text)
     if span.kind == "note":
         return (f'<mark class="annotated" data-note="{slug(item.id) or "note"}">{content}</mark>'

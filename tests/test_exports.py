@@ -62,7 +62,7 @@ def test_the_schema_rejects_a_document_that_breaks_the_contract(built_site):
 
 
 def test_people_json_is_popolo_with_other_names_and_sourced_memberships(built_site):
-    people = json.loads(data(built_site, "people.json").read_text("utf-8"))
+    people = json.loads(gzip.decompress(data(built_site, "people.json.gz").read_bytes()))
     jsonschema.Draft202012Validator(schema("people.schema.json")).validate(people)
     persons = {p["id"]: p for p in people["persons"]}
     assert {"name": "Yuri Borisov"} in persons["yury-borisov"]["other_names"]
@@ -117,7 +117,7 @@ def test_tei_text_in_the_header_and_body_is_seed_text_escaped():
 def test_the_data_page_links_every_export_and_each_document_links_its_own(built_site):
     soup = BeautifulSoup((built_site.site / "data" / "index.html").read_text("utf-8"), "html.parser")
     links = {urljoin("/data/", a["href"]) for a in soup.select("article a[href]")}
-    for name in ("documents.jsonl.gz", "turns.csv.gz", "people.json", "document.schema.json", "people.schema.json"):
+    for name in ("documents.jsonl.gz", "turns.csv.gz", "people.json.gz", "document.schema.json", "people.schema.json"):
         assert f"/data/{name}" in links, name
     for doc in built_site.report.documents:
         base = f"/documents/{doc.id}/"

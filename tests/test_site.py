@@ -205,7 +205,7 @@ def test_indexes_by_date_topic_and_person_exist_and_list_every_document(built_si
     assert "Vladimir Putin" in names and "Dmitry Grigorenko" in names
     for doc in built_site.report.documents:
         assert (site / "data" / f"{doc.id}.json.gz").exists()
-    assert (site / "data" / "people.json").exists()
+    assert (site / "data" / "people.json.gz").exists()
 
 
 def internal_targets(site: Path):
@@ -248,3 +248,15 @@ def test_every_internal_link_and_anchor_resolves(built_site):
 
 def test_mkdocs_strict_build_has_no_warning(built_site):
     assert built_site.report.mkdocs_warnings == []
+
+
+def test_every_page_is_minified_but_its_preformatted_blocks(built_site):
+    pages = sorted(built_site.site.rglob("*.html"))
+    assert len(pages) > len(built_site.report.documents)
+    for html in pages:
+        text = html.read_text("utf-8")
+        outside_pre = re.sub(r"<pre\b.*?</pre>", "", text, flags=re.S)
+        assert not re.search(r">\s*\n\s+<", outside_pre), html  # Material's indentation is gone
+    first = built_site.site / "documents" / built_site.report.documents[0].id / "index.html"
+    bibtex = BeautifulSoup(first.read_text("utf-8"), "html.parser").select_one("pre.cite-bibtex").get_text()
+    assert "\n  title = {" in bibtex  # a <pre> block keeps its lines and indentation

@@ -50,7 +50,7 @@ def test_every_link_and_asset_of_the_offline_copy_resolves_to_a_file_inside_it(o
 
 def test_the_dataset_downloads_are_in_the_offline_copy_and_linked_from_the_data_page(offline_copy):
     data_page = (offline_copy.folder / "data.html").read_text("utf-8")
-    for name in ("data/documents.jsonl.gz", "data/people.json"):
+    for name in ("data/documents.jsonl.gz", "data/people.json.gz"):
         assert (offline_copy.folder / name).is_file()
         assert f'href="{name}"' in data_page
     assert any(Path(offline_copy.folder, "data").glob("*.json.gz"))

@@ -140,7 +140,7 @@ def downloads(doc: Document) -> dict[str, str]:
     """A document's own downloads, by label, as paths from the site's root.
 
     Each is gzip-compressed (``gzip_text``), as the corpus-wide files are: its JSON,
-    for a transcript its TEI, and its seed byte for byte (the "Original text"). Compressed,
+    for a transcript its TEI, and its seed as it was read (the "Original text"). Compressed,
     the three weigh about a fifth of what they would as they are, and that is what keeps an
     archive of 10,000 documents under the 1 GB of a GitHub Pages site.
     """

@@ -23,7 +23,7 @@ same bytes.
 
 Once MkDocs is done, each page it wrote is minified (``minify_pages``, with the
 minifier Hugo uses): Material's templates indent every element, and that white
-space is about a tenth of the site. Quotes, end tags and escapes stay as HTML
+space is about a tenth of the HTML. Quotes, end tags and escapes stay as HTML
 needs them. The minifier is a Go library, whose runtime does not survive a fork:
 it runs in this process, after the passes, never in a forked worker.
 """

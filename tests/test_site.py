@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+
+from builder.site import minify_pages
 
 from .conftest import SEEDS
 
@@ -260,3 +263,12 @@ def test_every_page_is_minified_but_its_preformatted_blocks(built_site):
     first = built_site.site / "documents" / built_site.report.documents[0].id / "index.html"
     bibtex = BeautifulSoup(first.read_text("utf-8"), "html.parser").select_one("pre.cite-bibtex").get_text()
     assert "\n  title = {" in bibtex  # a <pre> block keeps its lines and indentation
+
+
+def test_minifying_a_minified_page_changes_nothing(built_site, tmp_path):
+    """A page written just before a build started may be minified again (``MTIME_SLACK_NS``): it must stay the same."""
+    copy = tmp_path / "site"
+    shutil.copytree(built_site.site, copy)
+    before = {p: p.read_bytes() for p in copy.rglob("*.html")}
+    minify_pages(copy, since_ns=0)
+    assert {p: p.read_bytes() for p in copy.rglob("*.html")} == before

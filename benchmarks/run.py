@@ -4,7 +4,8 @@ For each N: write the corpus (``benchmarks.corpus``), build it in a child proces
 while sampling the memory of its whole process tree, read the stage timings the
 build writes (``--timings``), measure the site, then (with ``--browser``) open it
 in Chromium over HTTP, type a query in the search box and count the bytes
-downloaded until the first result shows. Prints one table.
+downloaded until the first result shows (as they are, and gzipped as GitHub Pages
+sends text files). Prints one table.
 
     python -m benchmarks.run 100 1000            # corpora and builds in benchmarks/out/
     python -m benchmarks.run 1000 --browser      # and the search measured in Chromium
@@ -159,7 +160,7 @@ def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
 
 def table(rows: list[Row]) -> str:
     head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "peak MB", "site MB", "site/text", "files",
-            "1st result s", "downloaded KB", "file:// 1st result s", "rebuild s", "identical"]
+            "1st result s", "downloaded KB", "gzipped KB", "file:// 1st result s", "rebuild s", "identical"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
         t = r.timings
@@ -169,6 +170,7 @@ def table(rows: list[Row]) -> str:
                  f"{r.site_files:,}",
                  f"{r.search['seconds']:.2f}" if r.search else "-",
                  f"{r.search['bytes'] / 1e3:.0f}" if r.search else "-",
+                 f"{r.search['gzip_bytes'] / 1e3:.0f}" if r.search else "-",
                  f"{r.offline['seconds']:.2f}" if r.offline else "-",
                  f"{r.rebuild['wall']:.1f}" if r.rebuild else "-",
                  ("yes" if r.rebuild["identical"] else "NO") if r.rebuild else "-"]

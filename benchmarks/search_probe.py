@@ -13,14 +13,17 @@ page has loaded, and waits for the first result.
 both ways; ``--delay``: typed key by key, each key a query, as a reader types.)
 
 "seconds" runs from the last key typed to the first result on screen; "bytes" counts
-everything read since the page was opened (page, theme, search), "search bytes" only the
-search worker and the index's files (``search/``), "search files" how many of those.
+everything read from opening the page to that first result (page, theme, search; over HTTP,
+what the server had finished sending by then, so not what the page asks for afterwards),
+"gzip bytes" the same as GitHub Pages sends it (text files gzip-compressed), "search bytes"
+only the search worker and the index's files (``search/``), "search files" how many of those.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import shutil
 import threading
@@ -35,18 +38,24 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 
 
-class _Counting(http.server.SimpleHTTPRequestHandler):
-    """A static server that counts the bytes of each file it sends."""
+# Files GitHub Pages sends gzip-compressed (to a browser that accepts it, as every browser does).
+TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
-    sent: dict[str, int]
+
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    """A static server that logs each file it sends: when it was sent, its path, its bytes and its gzipped bytes."""
+
+    log: list[tuple[float, str, int, int]]
 
     def log_message(self, *args) -> None:
         pass
 
     def copyfile(self, source, outputfile) -> None:
         data = source.read()
-        self.sent[urlsplit(self.path).path] = self.sent.get(urlsplit(self.path).path, 0) + len(data)
         outputfile.write(data)
+        path = urlsplit(self.path).path
+        zipped = len(gzip.compress(data, 6)) if path.endswith(TEXT) or path.endswith("/") else len(data)
+        self.log.append((time.perf_counter(), path, len(data), zipped))
 
 
 def chromium() -> str:
@@ -81,11 +90,11 @@ def first_result(site: Path, query: str, from_file: bool = False, timeout: float
 
     site = site.resolve()
     server = None
-    sent: dict[str, int] = {}
+    log: list[tuple[float, str, int, int]] = []
     if from_file:
         url = (site / "index.html").as_uri()
     else:
-        handler = type("Handler", (_Counting,), {"sent": sent})
+        handler = type("Handler", (_Counting,), {"log": log})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -116,20 +125,28 @@ def first_result(site: Path, query: str, from_file: bool = False, timeout: float
         if server is not None:
             server.shutdown()
             server.server_close()
+    sent: dict[str, tuple[int, int]] = {}  # path: bytes, gzipped bytes, of what arrived before the first result
     if from_file:
         for address in dict.fromkeys(read):
             path = Path(unquote(urlsplit(address).path))
             if path.is_file():
-                sent[path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)] = path.stat().st_size
-    searched = {path: size for path, size in sent.items() if is_search("/" + path.lstrip("/"))}
-    return {"seconds": done - typed, "from_open": done - opened, "bytes": float(sum(sent.values())),
+                size = path.stat().st_size
+                sent[path.relative_to(site).as_posix() if path.is_relative_to(site) else str(path)] = (size, size)
+    for when, path, size, zipped in list(log):
+        if when <= done:
+            before = sent.get(path, (0, 0))
+            sent[path] = (before[0] + size, before[1] + zipped)
+    searched = {path: size for path, (size, _) in sent.items() if is_search("/" + path.lstrip("/"))}
+    return {"seconds": done - typed, "from_open": done - opened, "bytes": float(sum(s for s, _ in sent.values())),
+            "gzip_bytes": float(sum(z for _, z in sent.values())),
             "search_bytes": float(sum(searched.values())), "search_files": float(len(searched)),
             "results": float(results)}
 
 
 def report(found: dict[str, float], how: str) -> str:
     return (f"{how}: first result {found['seconds']:.2f} s after typing ({found['from_open']:.2f} s after opening), "
-            f"{found['bytes'] / 1e3:.0f} KB read ({found['search_bytes'] / 1e3:.0f} KB of search in "
+            f"{found['bytes'] / 1e3:.0f} KB read, {found['gzip_bytes'] / 1e3:.0f} KB gzipped as Pages sends it "
+            f"({found['search_bytes'] / 1e3:.0f} KB of search in "
             f"{found['search_files']:.0f} files), {found['results']:.0f} results shown")
 
 

@@ -346,7 +346,7 @@ class RoleIndex:
 
     def role_in(self, doc: Document, pid: str) -> str | None:
         """The role ``pid`` held in ``doc``: a tooltip's, else a speaker label's, else a curated one valid on its date."""
-        here = self.stated.get((pid, doc.id), [])
+        here = self.stated_in(doc.id, pid)
         for source in ("tooltip", "label"):
             for role in here:
                 if role.source == source:

@@ -329,17 +329,18 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     tasks += [("person", i, n) for i, view in enumerate(listed) for n in range(1, view.pages + 1)]
     keys = unit_keys(documents, people, roles, seeds, listed, common["corpus_months"],
                      (code_version(), _folder_digest(templates), site_url, directory_urls), jobs)
-    todo = []
+    todo: list[tuple[str, int, int]] = []
+    names: list[str] = []  # the render cache's name of each task to do
     for task in tasks:
         name = _unit(task, documents, listed)
         kept = record.hit(name, keys[name], docs_dir)
         if kept is None:
             todo.append(task)
+            names.append(name)
         else:
             folder.written.update(kept)
-    for task, paths in zip(todo, fork_map(page, todo, jobs), strict=True):
+    for name, paths in zip(names, fork_map(page, todo, jobs), strict=True):
         folder.written.update(paths)
-        name = _unit(task, documents, listed)
         record.record(name, keys[name], paths)
     letters = _by_letter(listed)
     write("people/index.md", "people.md.j2", letters=letters)

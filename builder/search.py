@@ -64,7 +64,7 @@ import json
 import re
 import unicodedata
 import zlib
-from collections import Counter, defaultdict
+from collections import Counter
 
 from .model import Document, Person
 from .parallel import fork_map
@@ -155,20 +155,6 @@ def impact(count: int, length: int, average: float) -> int:
 def numbered(documents: list[Document]) -> list[Document]:
     """The documents in the index's order: by id (so by date), numbered from 0."""
     return sorted(documents, key=lambda d: d.id)
-
-
-def postings(documents: list[Document], people: dict[str, Person]) -> dict[str, list[tuple[int, int]]]:
-    """For each term, ``(document number, impact)`` of every document holding it, in number order.
-
-    The plain form of what ``search_files`` encodes on the way (``encoded_postings``).
-    """
-    weights = [document_weights(doc, people) for doc in numbered(documents)]
-    average = sum(length for _, length in weights) / len(weights) if weights else 1.0
-    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for number, (counts, length) in enumerate(weights):
-        for term, count in counts.items():  # any order: each term's list grows in number order
-            found[term].append((number, impact(count, length, average or 1.0)))
-    return dict(found)
 
 
 def counts_text(counts: dict[str, int]) -> str:

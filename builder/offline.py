@@ -1,7 +1,7 @@
 """Stage 10, offline: the site built for ``file://``, checked, and packed into one zip.
 
 The pipeline builds the site with ``offline`` set (Material's offline plugin,
-no directory URLs, no instant navigation; see ``site.py``). This stage then
+no directory URLs; see ``site.py``). This stage then
 checks that no page would fetch anything from another host, and packs the
 folder into a zip whose bytes depend only on the files in it, so the same
 seeds give the same archive.

@@ -106,8 +106,6 @@ def build_site(options: SiteOptions) -> list[str]:
         if options.offline:
             config["use_directory_urls"] = False
             config.plugins["material/offline"].config.enabled = True
-            # Instant navigation fetches pages with XHR, which file:// refuses: plain links there.
-            config.theme["features"] = [f for f in config.theme["features"] if f != "navigation.instant"]
         quiet = logging.getLogger("mkdocs.commands.build")
         hush = _Drop(DIRTY_WARNING)
         quiet.addFilter(hush)

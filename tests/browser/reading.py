@@ -9,12 +9,7 @@ RESULT_LINK = ".md-search-result a[href]"
 
 
 def follow(link: Locator) -> None:
-    """Click a link as a reader does: scrolled to, a moment's pause, then the click.
-
-    Material's instant navigation saves the scroll offset 100 ms after the last scroll
-    event; a click within those 100 ms (as Playwright's own scroll-then-click does)
-    hands the old page's offset to the new one.
-    """
+    """Click a link as a reader does: scrolled to, a moment's pause, then the click."""
     link.scroll_into_view_if_needed()
     link.page.wait_for_timeout(250)
     link.click()
@@ -42,6 +37,6 @@ def search_and_follow(page: Page, phrase: str, document_id: str) -> None:
     hit = results.filter(has_text=phrase).and_(page.locator(f"a[href*='{document_id}']")).first
     expect(hit).to_be_visible()
     follow(hit)
-    page.wait_for_url(lambda url: document_id in url, wait_until="commit")  # instant navigation: no load event
+    page.wait_for_url(lambda url: document_id in url)
     said = page.locator("p.para", has_text=phrase).first
     expect(said).to_be_in_viewport()

@@ -208,6 +208,20 @@ def test_a_query_downloads_only_the_shard_of_its_word_and_the_documents_it_shows
     assert sorted(requested) == sorted(["search_index.json", "manifest.js", f"shards/{shard}.js", f"docs/{hostile}.js"])
 
 
+def test_a_visit_downloads_the_page_its_assets_and_the_query_files_and_no_list_of_the_whole_site(lab, page):
+    """Nothing that grows with the archive (sitemap.xml: instant navigation) loads before a result."""
+    address, _, _ = lab
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(address)
+    type_query(page, "quokka ")
+    shown_documents(page)
+    page.wait_for_timeout(300)
+    others = {p for p in requested if not p.startswith(("/assets/", "/search/"))}
+    assert others == {"/"}, others
+    assert any(p.startswith("/search/shards/") for p in requested)
+
+
 def test_a_result_lands_on_the_paragraph_that_holds_the_words_under_the_subpath(served, page):
     doc, turn = phrase_turn(served.report)
     paragraph = next(p.id for p in turn.paragraphs if PHRASE in p.text)

@@ -1,8 +1,7 @@
 /* Stenogram's fixes to stock Material 9.8 for screen readers.
    Material draws each annotation's marker as a link with no text (an icon in CSS):
    axe-core's link-name rule fails it, and a screen reader announces "link" and
-   nothing more. Name each marker after its note ("Note 1") as Material adds it,
-   on the first page and after every instant navigation. */
+   nothing more. Name each marker after its note ("Note 1") as Material adds it. */
 (function () {
   "use strict";
   function nameMarkers(root) {

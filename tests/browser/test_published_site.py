@@ -27,7 +27,7 @@ def test_a_speaker_name_opens_the_person_page_and_a_paragraph_link_leads_back(se
     page.wait_for_url(served_site.url(f"people/{person.id}/"), wait_until="commit")
     expect(page.locator("h1")).to_have_text(person.name)
     expect(page.locator("h1")).to_be_in_viewport()
-    paragraph = turn.paragraphs[-1].id
+    paragraph = turn.paragraphs[0].id  # a turn is listed by a link to its first paragraph
     follow(page.locator(f"a[href$='documents/{doc.id}/#{paragraph}']").first)
     page.wait_for_url(served_site.url(f"documents/{doc.id}/#{paragraph}"), wait_until="commit")
     expect(page.locator(f"p.para#{paragraph}")).to_be_in_viewport()

@@ -136,6 +136,9 @@ def documents_jsonl(documents: list[Document], people: dict[str, Person]) -> str
     return "".join(record_json(document_record(d, people)) for d in sorted(documents, key=lambda d: d.id))
 
 
+JSON_PATH = "data/{id}.json.gz"  # a document's JSON, from the site's root (the search worker reads it too)
+
+
 def downloads(doc: Document) -> dict[str, str]:
     """A document's own downloads, by label, as paths from the site's root.
 
@@ -144,7 +147,7 @@ def downloads(doc: Document) -> dict[str, str]:
     the three weigh about a fifth of what they would as they are, and that is what keeps an
     archive of 10,000 documents under the 1 GB of a GitHub Pages site.
     """
-    paths = {"JSON": f"data/{doc.id}.json.gz"}
+    paths = {"JSON": JSON_PATH.format(id=doc.id)}
     if doc.kind == "transcript":
         paths["TEI"] = f"data/tei/{doc.id}.xml.gz"
     paths["Original text"] = f"sources/{doc.id}.txt.gz"

@@ -11,11 +11,13 @@ Files, under ``search/`` in the docs folder (every one a script calling the glob
 ``<script>`` tag from ``file://``; over HTTP the worker fetches and parses it as JSON):
 
 ``search/manifest.js``
-    ``{"format", "version", "documents", "suffix", "shards", "titles"}``: the layout's
-    number, a digest of the other files (added to their URLs, so that a browser never
-    mixes two builds), the number of documents, how a document's address ends (``/`` with
-    directory URLs, ``.html`` without), ``shards``: the first key of each shard, and
-    ``titles``: the documents in one titles file (``TITLE_BLOCK``).
+    ``{"format", "version", "documents", "suffix", "shards", "titles", "texts", "json"}``: the
+    layout's number, a digest of the other files and of the documents' texts (added to
+    their URLs, so that a browser never mixes two builds), the number of documents, how a
+    document's address ends (``/`` with directory URLs, ``.html`` without), ``shards``: the
+    first key of each shard, ``titles``: the documents in one titles file (``TITLE_BLOCK``),
+    ``texts``: where the worker reads a document's text (below), and ``json``: the path of a
+    document's JSON from the site's root, ``{id}`` standing for its id.
 ``search/shards/<i>.js``
     ``{term: postings}`` for a range of terms in sorted order (UTF-16 code unit order,
     JavaScript's): shard ``i`` holds the terms from ``shards[i]`` (included) to
@@ -23,17 +25,23 @@ Files, under ``search/`` in the docs folder (every one a script calling the glob
     ``postings`` lists the documents holding the term in document-number order, each as
     the gap from the previous document number then the document's weight for the term
     (``impact``, 1 to 31), in the number code described at ``encode_number``.
+The texts (``texts``)
+    On the served site (``"data"``), the worker reads a result's text from the document's
+    own JSON download, ``data/<id>.json.gz`` (the data contract; its id from the titles
+    files), fetched and inflated (``DecompressionStream``): the text is published once, not
+    once more for the search. The offline copy cannot fetch it (``file://`` refuses), so
+    there (``"scripts"``) every document also has a script of its own:
 ``search/docs/<n>.js``
     Document ``n``: ``{"id", "title", "date", "text"}``, where ``text`` is the JSON of
     ``{"lead", "turns": [[label, [[paragraph id, text], ...]], ...]}`` compressed with raw
-    DEFLATE and written in Base85 (the alphabet of Python's ``base64.b85encode``). The
-    worker loads it for the results it shows, inflates it (``DecompressionStream``), picks
-    the paragraphs that hold the most query words, links to them (``#p12``) and shows the
-    words around the match. The whole text is kept, compressed, rather than the start of
-    each paragraph: the match is shown wherever it is, for about the same bytes.
+    DEFLATE and written in Base85 (the alphabet of Python's ``base64.b85encode``).
+    Either way, the worker loads the texts of the results it shows, picks the paragraphs
+    that hold the most query words, links to them (``#p12``) and shows the words around the
+    match. The whole text is kept, compressed, rather than the start of each paragraph: the
+    match is shown wherever it is, for about the same bytes.
 ``search/titles/<k>.js``
     ``[[id, title, date], ...]`` of documents ``k * titles`` to ``(k + 1) * titles - 1``:
-    what the result list shows of a match beyond the ones shown with their text.
+    what the result list shows of a match (and, on the served site, where its JSON is).
 
 Terms are what ``tokens`` gives: the text in Unicode NFKD, combining marks dropped,
 lower-cased, cut into runs of letters and digits; the worker's ``tokenize`` does the
@@ -47,10 +55,10 @@ which also tells it the paragraph where all the words meet.
 
 In the browser a query is the AND of its words, the last one matched as a prefix while
 it is being typed (at least two letters, and its terms within a few shards); it loads
-the manifest once, the shards of its words, and the files of the 20 best documents, which
-it shows with the paragraphs that match. When more documents match, it then loads the
-titles files they are in and lists every one of them below, title and date, so the
-result list and its count hold every match.
+the manifest once, the shards of its words, and the texts of the 20 best documents (with
+the titles files they are in, on the served site), which it shows with the paragraphs that
+match. When more documents match, it then loads the titles files they are in and lists
+every one of them below, title and date, so the result list and its count hold every match.
 Documents are numbered in id order (ids begin with the date). Every file is ASCII (JSON
 with ``\\u`` escapes), read the same under any charset. The same documents give the same
 bytes (with the same zlib).
@@ -66,11 +74,13 @@ import unicodedata
 import zlib
 from collections import Counter
 
+from .export import JSON_PATH
 from .model import Document, Person
 from .parallel import fork_map
 
-FORMAT = 2  # bumped when the files' layout changes (the worker checks it)
-TITLE_BLOCK = 500  # documents in one titles file
+FORMAT = 3  # bumped when the files' layout changes (the worker checks it)
+TITLE_BLOCK = 100  # documents in one titles file (a query's 20 best may be in 20 of them)
+TEXTS = ("data", "scripts")  # where the worker reads the documents' texts (see the docstring)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
 TITLE_WEIGHT = 5  # a word of the title counts as this many words of the text
 K1, B = 1.2, 0.75  # BM25's parameters
@@ -232,11 +242,14 @@ def shard_keys(shards: list[dict[str, str]]) -> list[str]:
     return keys
 
 
+def document_text(doc: Document) -> dict:
+    """What the worker picks a result's paragraphs from: its lead and every turn's label and paragraphs."""
+    return {"lead": doc.lead, "turns": [[turn.label, [[p.id, p.text] for p in turn.paragraphs]] for turn in doc.turns]}
+
+
 def document_record(doc: Document) -> dict:
-    """What the worker shows of a result: its title and date, and (packed) its lead and every turn's
-    label and paragraphs, from which it picks the paragraphs to show."""
-    text = {"lead": doc.lead, "turns": [[turn.label, [[p.id, p.text] for p in turn.paragraphs]] for turn in doc.turns]}
-    return {"id": doc.id, "title": doc.title, "date": doc.date, "text": pack(text)}
+    """A document's script (the offline copy): its title and date, and its text packed."""
+    return {"id": doc.id, "title": doc.title, "date": doc.date, "text": pack(document_text(doc))}
 
 
 def pack(record: dict) -> str:
@@ -257,28 +270,40 @@ def script(kind: str, key: int, data) -> str:
 
 
 def search_files(documents: list[Document], people: dict[str, Person], directory_urls: bool,
-                 jobs: int | None = None) -> dict[str, str]:
+                 jobs: int | None = None, texts: str | None = None) -> dict[str, str]:
     """Every file of the search index, by path under the docs folder (see the module's docstring).
 
-    Each document is read (its terms counted, its file packed) on ``jobs`` processes.
+    ``texts`` is where the worker reads the documents' texts: ``"data"`` (their JSON
+    downloads, on the served site) or ``"scripts"`` (``search/docs/``, for ``file://``);
+    by default, ``"scripts"`` for the build without directory URLs (the offline copy).
+    Each document is read (its terms counted, its text packed or digested) on ``jobs`` processes.
     """
+    texts = texts or ("data" if directory_urls else "scripts")
+    if texts not in TEXTS:
+        raise ValueError(f"texts: one of {TEXTS}, not {texts!r}")
     docs = numbered(documents)
 
     def read(number: int) -> tuple[str, int, str]:  # numbers go to the workers, not documents
         counts, length = document_weights(docs[number], people)
-        return counts_text(counts), length, script("doc", number, document_record(docs[number]))
+        if texts == "scripts":
+            return counts_text(counts), length, script("doc", number, document_record(docs[number]))
+        return counts_text(counts), length, hashlib.sha256(_json(document_text(docs[number])).encode()).hexdigest()
 
     parts = fork_map(read, range(len(docs)), jobs)
     encoded = encoded_postings([(counts, length) for counts, length, _ in parts])
     shards = shard_terms(encoded)
     files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}
-    files.update((f"search/docs/{n}.js", text) for n, (_, _, text) in enumerate(parts))
+    if texts == "scripts":
+        files.update((f"search/docs/{n}.js", text) for n, (_, _, text) in enumerate(parts))
     for k in range(0, len(docs), TITLE_BLOCK):
         block = [[d.id, d.title, d.date] for d in docs[k : k + TITLE_BLOCK]]
         files[f"search/titles/{k // TITLE_BLOCK}.js"] = script("titles", k // TITLE_BLOCK, block)
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(f"{path}\n{files[path]}".encode())
+    if texts == "data":  # the texts the worker will fetch: a changed one changes the version
+        for _, _, text_digest in parts:
+            digest.update(text_digest.encode())
     manifest = {
         "format": FORMAT,
         "version": digest.hexdigest()[:12],
@@ -286,6 +311,8 @@ def search_files(documents: list[Document], people: dict[str, Person], directory
         "suffix": "/" if directory_urls else ".html",
         "shards": shard_keys(shards),
         "titles": TITLE_BLOCK,
+        "texts": texts,
+        "json": JSON_PATH,
     }
     files["search/manifest.js"] = script("manifest", 0, manifest)
     return files

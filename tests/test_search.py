@@ -13,10 +13,12 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 
 import pytest
 
 from builder import search
+from builder.export import document_record, downloads, gzip_text, record_json
 from builder.pipeline import ROOT, parse_corpus
 from builder.search import (
     decode_numbers,
@@ -49,6 +51,14 @@ def corpus():
 
 @pytest.fixture(scope="module")
 def files(corpus):
+    """The index with every document's text in a script of its own, as the offline copy has it."""
+    documents, people = corpus
+    return search_files(documents, people, directory_urls=True, texts="scripts")
+
+
+@pytest.fixture(scope="module")
+def served_files(corpus):
+    """The index as the served site has it: the texts are the documents' JSON downloads."""
     documents, people = corpus
     return search_files(documents, people, directory_urls=True)
 
@@ -160,11 +170,34 @@ def test_the_manifest_names_the_documents_the_url_style_and_where_each_shard_sta
     documents, people = corpus
     m = manifest(files)
     assert m["documents"] == len(documents) and m["suffix"] == "/" and m["format"] == search.FORMAT
-    assert m["titles"] == search.TITLE_BLOCK
+    assert m["titles"] == search.TITLE_BLOCK and m["texts"] == "scripts"
     assert manifest(search_files(documents, people, directory_urls=False))["suffix"] == ".html"
     assert set(files) == {"search/manifest.js", *(f"search/shards/{i}.js" for i in range(len(m["shards"]))),
                           *(f"search/docs/{n}.js" for n in range(len(documents))), "search/titles/0.js"}
     assert all(text.isascii() for text in files.values())
+
+
+def test_the_served_index_has_no_texts_of_its_own_and_points_at_each_documents_json(corpus, files, served_files):
+    documents, _ = corpus
+    m = manifest(served_files)
+    assert m["texts"] == "data"
+    assert set(served_files) == {p for p in files if not p.startswith("search/docs/")}
+    assert all(m["json"].replace("{id}", doc.id) == downloads(doc)["JSON"] for doc in documents)
+    assert index_postings(served_files) == index_postings(files)
+    with pytest.raises(ValueError, match="texts"):
+        search_files(documents, [], directory_urls=True, texts="elsewhere")
+
+
+def test_a_changed_text_changes_the_served_index_version_even_when_its_words_do_not(corpus, served_files):
+    """The worker fetches the JSON with ?v=version: a new text must not be hidden by a cached old one."""
+    documents, people = corpus
+    doc = documents[0]
+    first = doc.turns[0].paragraphs[0]
+    edited = replace(doc, turns=(replace(doc.turns[0], paragraphs=(replace(first, text=first.text + "!"), *doc.turns[0].paragraphs[1:])),
+                                 *doc.turns[1:]))
+    again = search_files([edited, *documents[1:]], people, directory_urls=True)
+    assert index_postings(again) == index_postings(served_files)
+    assert manifest(again)["version"] != manifest(served_files)["version"]
 
 
 def test_the_titles_files_list_every_document_in_number_order(corpus, monkeypatch):
@@ -196,7 +229,6 @@ def test_small_shards_cut_the_terms_in_order_and_each_term_is_in_the_shard_the_m
 
 def test_shards_stay_under_their_size_on_a_larger_corpus(tmp_path):
     """Many documents (the real ones, repeated under other ids): shards split, none much over SHARD_BYTES."""
-    from dataclasses import replace
 
     report = parse_corpus(SEEDS)
     documents = [replace(doc, id=f"{doc.id}-{k}") for k in range(60) for doc in report.documents]
@@ -212,15 +244,15 @@ def test_no_documents_give_an_empty_index():
     assert call(files["search/manifest.js"])[2]["shards"] == [] and call(files["search/manifest.js"])[2]["documents"] == 0
 
 
-def test_the_same_documents_give_the_same_bytes_in_any_order(corpus, files):
+def test_the_same_documents_give_the_same_bytes_in_any_order(corpus, files, served_files):
     documents, people = corpus
-    again = search_files(list(reversed(documents)), dict(reversed(list(people.items()))), directory_urls=True)
-    assert again == files
+    backwards = list(reversed(documents)), dict(reversed(list(people.items())))
+    assert search_files(*backwards, directory_urls=True, texts="scripts") == files
+    assert search_files(*backwards, directory_urls=True) == served_files
 
 
 def test_the_index_is_smaller_than_the_text_on_a_corpus_of_some_size():
     """The three seeds are too few to share their terms; sixty copies of them, lightly varied, are not."""
-    from dataclasses import replace
 
     report = parse_corpus(SEEDS)
     documents = [replace(doc, id=f"{doc.id}-{k}") for k in range(60) for doc in report.documents]
@@ -242,6 +274,8 @@ self.addEventListener = (type, f) => { handler = f; };
 globalThis.postMessage = message => out.push(message);
 globalThis.importScripts = (...urls) => { for (const u of urls) { loaded.push(u.split("/search/")[1]);
   vm.runInThisContext(fs.readFileSync(url.fileURLToPath(u), "utf8")); } };
+globalThis.fetch = async u => { const file = url.fileURLToPath(u.split("?")[0]);  // a document's JSON
+  loaded.push(path.relative(site, file)); return new Response(fs.readFileSync(file)); };
 vm.runInThisContext(fs.readFileSync(worker, "utf8"));
 const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10));
   await new Promise(r => setTimeout(r, 100)); };  // and whatever follows the first answer
@@ -337,6 +371,9 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
     for path, text in search_files(report.documents, report.people, directory_urls=True).items():
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(text, "utf-8")
+    for doc in report.documents:  # the served site's texts: each document's JSON download
+        (site / downloads(doc)["JSON"]).parent.mkdir(parents=True, exist_ok=True)
+        (site / downloads(doc)["JSON"]).write_bytes(gzip_text(record_json(document_record(doc, report.people))))
     (site / "assets/search").mkdir(parents=True)
     shutil.copy(WORKER, site / "assets/search/worker.js")
     docs = numbered(report.documents)
@@ -359,6 +396,9 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
         doc = titles[g[0]["location"].split("/")[1]]
         assert re.sub(r"</?mark>", "", g[0]["title"]) == html.escape(doc.title, quote=True).replace("&#x27;", "&#39;") + (f" · {doc.date}" if doc.date else "")
     assert any(p.startswith("titles/") for p in answer["loaded"])
+    assert {p for p in answer["loaded"] if p.startswith("data/")} == {downloads(d)["JSON"] for d in docs
+                                                                        if f"documents/{d.id}/" in {g[-1]["location"] for g in best}}
+    assert not any(p.startswith("docs/") for p in answer["loaded"])
 
 
 def plain_postings(documents, people) -> dict[str, list[tuple[int, int]]]:

@@ -6,6 +6,7 @@ seed text escaped in the results, and only the index files a query needs downloa
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import re
 import shutil
@@ -18,11 +19,12 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from builder import search
+from builder.export import downloads
 from builder.pipeline import BuildOptions, build
-from builder.search import numbered, search_files, tokens, unpack, utf16_key
+from builder.search import numbered, search_files, tokens, utf16_key
 
 from ..conftest import SEEDS
-from ..test_search import SAMPLE
+from ..test_search import SAMPLE, call
 from .links import fetch_http, parse
 from .pages import PHRASE, phrase_turn
 from .reading import follow
@@ -44,7 +46,7 @@ LAB_SHARD_BYTES = 2_000  # small shards, so that a query has many to leave alone
 
 def write_index(site: Path, documents, people, directory_urls: bool) -> None:
     """Write the index into a built site, replacing any (MkDocs copies these files as they are)."""
-    for old in ("search/manifest.js", "search/shards", "search/docs"):
+    for old in ("search/manifest.js", "search/shards", "search/docs", "search/titles"):
         target = site / old
         if target.is_dir():
             shutil.rmtree(target)
@@ -194,6 +196,7 @@ def test_a_title_and_text_full_of_markup_show_as_text_in_the_results(lab, page):
 
 
 def test_a_query_downloads_only_the_shard_of_its_word_and_the_documents_it_shows(lab, page):
+    """The shard of the word, the titles file of the one match (its id), and that document's JSON (its text)."""
     address, site, report = lab
     manifest = json.loads(re.search(r"\{.*\}", (site / "search/manifest.js").read_text("utf-8")).group(0))
     keys = manifest["shards"]
@@ -201,16 +204,22 @@ def test_a_query_downloads_only_the_shard_of_its_word_and_the_documents_it_shows
     shard = max(i for i, key in enumerate(keys) if utf16_key(key) <= utf16_key("quokka"))
     hostile = next(n for n, d in enumerate(numbered(report.documents)) if d.title == HOSTILE_TITLE)
     requested = search_requests(page)
+    texts: list[str] = []
+    page.on("request", lambda request: texts.append(urlsplit(request.url).path) if "/data/" in request.url else None)
     page.goto(address)
     type_query(page, "quokka ")
     shown_documents(page)
+    expect(page.locator(f"{ITEM} mark").first).to_be_visible()  # the text is shown, from the JSON
     page.wait_for_timeout(300)  # nothing more comes
-    assert sorted(requested) == sorted(["search_index.json", "manifest.js", f"shards/{shard}.js", f"docs/{hostile}.js"])
+    block = hostile // manifest["titles"]
+    assert sorted(requested) == sorted(["search_index.json", "manifest.js", f"shards/{shard}.js", f"titles/{block}.js"])
+    assert texts == ["/" + downloads(numbered(report.documents)[hostile])["JSON"]]
 
 
 def test_a_visit_downloads_the_page_its_assets_and_the_query_files_and_no_list_of_the_whole_site(lab, page):
     """Nothing that grows with the archive (sitemap.xml: instant navigation) loads before a result."""
-    address, _, _ = lab
+    address, _, report = lab
+    hostile = next(d for d in report.documents if d.title == HOSTILE_TITLE)
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(address)
@@ -218,7 +227,7 @@ def test_a_visit_downloads_the_page_its_assets_and_the_query_files_and_no_list_o
     shown_documents(page)
     page.wait_for_timeout(300)
     others = {p for p in requested if not p.startswith(("/assets/", "/search/"))}
-    assert others == {"/"}, others
+    assert others == {"/", "/" + downloads(hostile)["JSON"]}, others
     assert any(p.startswith("/search/shards/") for p in requested)
 
 
@@ -242,16 +251,22 @@ def test_a_result_lands_on_the_paragraph_that_holds_the_words_under_the_subpath(
 
 
 def test_every_place_a_result_can_link_to_resolves_under_the_subpath(served):
-    """Each indexed document's page, and on it every paragraph the index holds (a result links to one)."""
-    manifest = json.loads(re.search(r"\{.*\}", (served.site / "search/manifest.js").read_text("utf-8")).group(0))
-    assert manifest["documents"] == len(served.report.documents)
-    for number in range(manifest["documents"]):
-        doc = json.loads(re.search(r"\{.*\}", (served.site / f"search/docs/{number}.js").read_text("utf-8")).group(0))
-        status, _, body = fetch_http(served.url(f"documents/{doc['id']}{manifest['suffix']}"))
-        assert status == 200, doc["id"]
+    """Each indexed document's page, and on it every paragraph of the text the worker reads (its JSON, fetched)."""
+    def data(path: str):
+        return call((served.site / path).read_text("utf-8"))[2]
+
+    manifest = data("search/manifest.js")
+    assert manifest["documents"] == len(served.report.documents) and manifest["texts"] == "data"
+    entries = [e for k in range(-(-manifest["documents"] // manifest["titles"])) for e in data(f"search/titles/{k}.js")]
+    assert len(entries) == manifest["documents"]
+    for doc_id, _, _ in entries:
+        status, _, body = fetch_http(served.url(f"documents/{doc_id}{manifest['suffix']}"))
+        assert status == 200, doc_id
         ids = parse(body.decode("utf-8")).ids
-        paragraphs = [pid for _, turn in unpack(doc["text"])["turns"] for pid, _ in turn]
-        assert paragraphs and set(paragraphs) <= ids, doc["id"]
+        status, _, raw = fetch_http(served.url(manifest["json"].replace("{id}", doc_id)))
+        assert status == 200, doc_id
+        paragraphs = [p["id"] for turn in json.loads(gzip.decompress(raw))["turns"] for p in turn["paragraphs"]]
+        assert paragraphs and set(paragraphs) <= ids, doc_id
 
 
 def test_the_offline_copy_searches_two_words_from_file_and_lands_on_the_paragraph(browser, offline, served):

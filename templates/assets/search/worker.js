@@ -14,17 +14,20 @@
  *
  * A query is the AND of its words; the last word, while being typed, matches as a
  * prefix. Only the files a query needs are loaded: the shards holding its words, then
- * the files of the documents shown with their text, then the titles of the others. Every file of the index is a script calling
- * stenogramSearch(kind, key, data). Over HTTP they are fetched in parallel and read as
- * JSON; from file://, where Material runs this script in an iframe (the iframe-worker
- * shim: importScripts there adds <script> tags and returns a Promise), they are loaded
- * as scripts. Plain JavaScript, no dependencies, no build step.
+ * the texts of the documents shown with their paragraphs, then the titles of the others.
+ * Every file of the index is a script calling stenogramSearch(kind, key, data). Over
+ * HTTP they are fetched in parallel and read as JSON; from file://, where Material runs
+ * this script in an iframe (the iframe-worker shim: importScripts there adds <script>
+ * tags and returns a Promise), they are loaded as scripts. A document's text comes, on
+ * the served site, from its own JSON download (data/<id>.json.gz, its id from the titles
+ * files), and in the offline copy, which cannot fetch it, from its script (docs/<n>.js).
+ * Plain JavaScript, no dependencies, no build step.
  */
 (function () {
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
-  var FORMAT = 2; // the index layout this worker reads (FORMAT in builder/search.py)
+  var FORMAT = 3; // the index layout this worker reads (FORMAT in builder/search.py)
   var GROUPS = 20; // documents shown with their matching paragraphs (the others by title)
   var SECTIONS = 5; // paragraphs listed for one document
   var MAX_WORDS = 8; // words of a query taken into account
@@ -43,9 +46,9 @@
   var root = new URL("../../search/", here); // the index, beside assets/ at the site's root
   var http = /^https?:$/.test(root.protocol) && typeof fetch === "function";
 
-  var manifest = null; // {format, version, documents, suffix, shards: [first key of each shard], titles}
+  var manifest = null; // {format, version, documents, suffix, shards: [first key of each shard], titles, texts, json}
   var shards = []; // shard number -> {term: postings}
-  var docs = []; // document number -> {id, title, date, text: packed record}
+  var docs = []; // document number -> {id, title, date, text: packed record}, where texts are "scripts"
   var titles = []; // document number -> [id, title, date], from the titles files
   var records = []; // document number -> Promise of its unpacked record
   var postings = new Map(); // term -> decoded postings (a Map: a term may be "constructor")
@@ -214,11 +217,46 @@
     return bytes.subarray(0, o - pad);
   }
 
-  /* A document's text {lead, turns: [[label, [[paragraph id, text], ...]], ...]}. */
+  function inflate(bytes, format) {
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream(format))).text();
+  }
+
+  /* Loads what entry(number) needs: the document's script, or the titles file it is in. */
+  function entryOf(number) {
+    return manifest.texts === "scripts" ? load("docs/" + number + ".js")
+      : load("titles/" + Math.floor(number / manifest.titles) + ".js");
+  }
+
+  /* A document's [id, title, date] (once entryOf has loaded it). */
+  function entry(number) {
+    var doc = docs[number];
+    return manifest.texts === "scripts" ? [doc.id, doc.title, doc.date] : titles[number];
+  }
+
+  /* A document's JSON download, parsed. It is gzip; a server that sends it with
+     Content-Encoding: gzip has had it inflated by the browser already. */
+  function jsonOf(id) {
+    var url = new URL("../" + manifest.json.replace("{id}", id), root).href + "?v=" + manifest.version;
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      return bytes[0] === 0x1f && bytes[1] === 0x8b ? inflate(bytes, "gzip") : new TextDecoder().decode(bytes);
+    }).then(JSON.parse);
+  }
+
+  /* A document's text {lead, turns: [[label, [[paragraph id, text], ...]], ...]} (document_text
+     in builder/search.py): unpacked from its script, or taken from its JSON. */
   function recordOf(number) {
     if (!records[number]) {
-      records[number] = new Response(new Blob([base85(docs[number].text)]).stream()
-        .pipeThrough(new DecompressionStream("deflate-raw"))).text().then(JSON.parse);
+      records[number] = manifest.texts === "scripts"
+        ? inflate(base85(docs[number].text), "deflate-raw").then(JSON.parse)
+        : jsonOf(titles[number][0]).then(function (doc) {
+          return { lead: doc.lead, turns: doc.turns.map(function (turn) {
+            return [turn.label, turn.paragraphs.map(function (p) { return [p.id, p.text]; })];
+          }) };
+        });
       records[number].catch(function () { delete records[number]; });
     }
     return records[number];
@@ -283,7 +321,7 @@
       });
       var ranked = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || b - a; });
       var best = ranked.slice(0, GROUPS);
-      return Promise.all(best.map(function (d) { return load("docs/" + d + ".js"); })).then(function () {
+      return Promise.all(best.map(entryOf)).then(function () {
         if (number !== latest) return null;
         return Promise.all(best.map(function (d) { return group(d, total[d], query); }));
       }).then(function (items) {
@@ -316,16 +354,16 @@
 
   /* One document's group of Material's result list. */
   function group(number, score, query) {
-    var doc = docs[number], location = "documents/" + doc.id + manifest.suffix, terms = termsOf(query);
-    var title = escapeHTML(doc.title); // with its matches marked, below
+    var doc = entry(number), location = "documents/" + doc[0] + manifest.suffix, terms = termsOf(query);
+    var title = escapeHTML(doc[1]); // with its matches marked, below
     var head = function (text, sections) {
       return {
         location: location, score: sections ? 0 : score, terms: terms,
-        title: title + (doc.date ? " · " + escapeHTML(doc.date) : ""), text: text ? "<p>" + text + "</p>" : "",
+        title: title + (doc[2] ? " · " + escapeHTML(doc[2]) : ""), text: text ? "<p>" + text + "</p>" : "",
       };
     };
     return recordOf(number).then(function (record) {
-      title = highlight(doc.title, matchesIn(doc.title, query), 0, doc.title.length);
+      title = highlight(doc[1], matchesIn(doc[1], query), 0, doc[1].length);
       // The paragraphs that hold the most query words (counting their turn's label), first
       // ones first. Candidates go by how many words they may hold, so that the exact count
       // (slower) is taken only until no later paragraph can do better.
@@ -362,7 +400,8 @@
       });
       var lead = record.lead || (record.turns[0] && record.turns[0][1][0] ? record.turns[0][1][0][1] : "");
       return sections.concat([head(teaser(lead, matchesIn(lead, query)), sections.length)]);
-    }, function () { // no DecompressionStream, or a broken file: the document without its text
+    }, function (error) { // no DecompressionStream, or a file missing or broken: the document without its text
+      warn(error);
       return [head("", 0)];
     });
   }

@@ -229,7 +229,6 @@ def test_small_shards_cut_the_terms_in_order_and_each_term_is_in_the_shard_the_m
 
 def test_shards_stay_under_their_size_on_a_larger_corpus(tmp_path):
     """Many documents (the real ones, repeated under other ids): shards split, none much over SHARD_BYTES."""
-
     report = parse_corpus(SEEDS)
     documents = [replace(doc, id=f"{doc.id}-{k}") for k in range(60) for doc in report.documents]
     files = search_files(documents, report.people, directory_urls=True)
@@ -253,7 +252,6 @@ def test_the_same_documents_give_the_same_bytes_in_any_order(corpus, files, serv
 
 def test_the_index_is_smaller_than_the_text_on_a_corpus_of_some_size():
     """The three seeds are too few to share their terms; sixty copies of them, lightly varied, are not."""
-
     report = parse_corpus(SEEDS)
     documents = [replace(doc, id=f"{doc.id}-{k}") for k in range(60) for doc in report.documents]
     files = search_files(documents, report.people, directory_urls=True)
@@ -355,6 +353,31 @@ def test_the_worker_finds_only_documents_holding_every_word_and_matches_the_last
     assert all(m.lower() == "roscosmos" or m.lower().startswith("transp") for m in marks)
     assert groups(whole) == []  # "transp" typed whole, followed by a space, is no word of the seeds
     assert groups(none) == [] and groups(empty) == []
+
+
+def test_a_json_the_server_sent_already_inflated_gives_the_same_answer(corpus, tmp_path):
+    """A server may send data/<id>.json.gz with Content-Encoding: gzip; the browser then hands the worker JSON."""
+    node = shutil.which("node")
+    if not node:
+        pytest.skip("Node.js is not installed")
+    documents, people = corpus
+    answers = []
+    for compressed in (True, False):
+        site = tmp_path / str(compressed)
+        for path, text in search_files(documents, people, directory_urls=True).items():
+            (site / path).parent.mkdir(parents=True, exist_ok=True)
+            (site / path).write_text(text, "utf-8")
+        for doc in documents:
+            text = record_json(document_record(doc, people))
+            (site / downloads(doc)["JSON"]).parent.mkdir(parents=True, exist_ok=True)
+            (site / downloads(doc)["JSON"]).write_bytes(gzip_text(text) if compressed else text.encode("utf-8"))
+        (site / "assets/search").mkdir(parents=True)
+        shutil.copy(WORKER, site / "assets/search/worker.js")
+        out = subprocess.run([node, "-e", HARNESS, str(site), json.dumps(["LoRa"])], capture_output=True, text=True, check=True)
+        answers.append(json.loads(out.stdout)[1])
+    [group] = groups(answers[0])
+    assert "<mark>LoRa</mark>" in group[0]["text"]  # the text was read
+    assert answers[0]["messages"] == answers[1]["messages"]
 
 
 def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answer(tmp_path_factory):

@@ -9,7 +9,10 @@ depends on scheduling.
 Before forking, the objects that exist are frozen out of the garbage collector
 (``gc.freeze``): a worker's collections would otherwise walk the whole inherited
 corpus and write to every page of it, turning memory shared with the parent into
-a private copy in each worker.
+a private copy in each worker. Reading an object still writes its reference count,
+so the pages a worker reads become its own as it goes: each worker is replaced by a
+fresh fork after ``RECYCLE`` chunks of items, which gives that memory back (at 10,000
+documents, the build's peak fell from 3.5 to 2.8 GB).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
+RECYCLE = 2  # chunks a worker takes before a fresh fork replaces it (each worker gets about 8)
 # The function the forked workers call (set just before the fork, cleared after).
 _function: Callable | None = None
 
@@ -47,7 +51,7 @@ def fork_map(function: Callable[[Item], Result], items: Sequence[Item], jobs: in
     _function = function
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(count, maxtasksperchild=1 if fresh else None) as pool:
+        with multiprocessing.get_context("fork").Pool(count, maxtasksperchild=1 if fresh else RECYCLE) as pool:
             return pool.map(_call, items, chunksize=1 if fresh else max(1, len(items) // (count * 8)))
     finally:
         _function = None

@@ -120,6 +120,18 @@ def test_parallel_and_serial_parsing_give_the_same_documents_in_the_same_order(c
     assert sorted(parallel.problems) == sorted(serial.problems)
 
 
+def test_forked_workers_are_replaced_as_they_go_and_results_keep_the_items_order():
+    """A worker's copied memory is given back: after RECYCLE chunks a fresh fork takes over."""
+    from builder.parallel import RECYCLE, fork_map
+
+    items = list(range(200))
+    results = fork_map(lambda n: (n * n, os.getpid()), items, jobs=2)
+    assert [square for square, _ in results] == [n * n for n in items]
+    workers = {pid for _, pid in results}
+    assert os.getpid() not in workers
+    assert len(workers) >= 2 * 8 // RECYCLE - 1  # 2 workers, about 8 chunks each
+
+
 def test_no_index_page_lists_the_whole_archive_when_lists_are_long(corpus, tmp_path, monkeypatch):
     monkeypatch.setattr(render, "PAGE_SIZE", 2)
     built = build_into(tmp_path / "paged", corpus)

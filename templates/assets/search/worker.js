@@ -229,8 +229,9 @@
 
   /* A document's [id, title, date] (once entryOf has loaded it). */
   function entry(number) {
+    if (manifest.texts !== "scripts") return titles[number];
     var doc = docs[number];
-    return manifest.texts === "scripts" ? [doc.id, doc.title, doc.date] : titles[number];
+    return [doc.id, doc.title, doc.date];
   }
 
   /* A document's JSON download, parsed. It is gzip; a server that sends it with

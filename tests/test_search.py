@@ -292,17 +292,27 @@ const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await ne
 """
 
 
+def worker_site(site, files: dict[str, str], documents=(), people=None, compressed: bool = True):
+    """A folder laid out as the site: the index ``files``, the worker, and each of ``documents``' JSON
+    (gzip-compressed, or as a server that sends it with Content-Encoding: gzip hands it over)."""
+    for path, text in files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, "utf-8")
+    for doc in documents:
+        text = record_json(document_record(doc, people))
+        (site / downloads(doc)["JSON"]).parent.mkdir(parents=True, exist_ok=True)
+        (site / downloads(doc)["JSON"]).write_bytes(gzip_text(text) if compressed else text.encode("utf-8"))
+    (site / "assets/search").mkdir(parents=True)
+    shutil.copy(WORKER, site / "assets/search/worker.js")
+    return site
+
+
 @pytest.fixture(scope="module")
 def run_worker(files, tmp_path_factory):
     node = shutil.which("node")
     if not node:
         pytest.skip("Node.js is not installed")
-    site = tmp_path_factory.mktemp("worker")
-    for path, text in files.items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, "utf-8")
-    (site / "assets/search").mkdir(parents=True)
-    shutil.copy(WORKER, site / "assets/search/worker.js")
+    site = worker_site(tmp_path_factory.mktemp("worker"), files)
 
     def run(*queries: str) -> tuple[list, list[dict]]:
         out = subprocess.run([node, "-e", HARNESS, str(site), json.dumps(queries)], capture_output=True, text=True, check=True)
@@ -363,16 +373,8 @@ def test_a_json_the_server_sent_already_inflated_gives_the_same_answer(corpus, t
     documents, people = corpus
     answers = []
     for compressed in (True, False):
-        site = tmp_path / str(compressed)
-        for path, text in search_files(documents, people, directory_urls=True).items():
-            (site / path).parent.mkdir(parents=True, exist_ok=True)
-            (site / path).write_text(text, "utf-8")
-        for doc in documents:
-            text = record_json(document_record(doc, people))
-            (site / downloads(doc)["JSON"]).parent.mkdir(parents=True, exist_ok=True)
-            (site / downloads(doc)["JSON"]).write_bytes(gzip_text(text) if compressed else text.encode("utf-8"))
-        (site / "assets/search").mkdir(parents=True)
-        shutil.copy(WORKER, site / "assets/search/worker.js")
+        site = worker_site(tmp_path / str(compressed), search_files(documents, people, directory_urls=True),
+                           documents, people, compressed)
         out = subprocess.run([node, "-e", HARNESS, str(site), json.dumps(["LoRa"])], capture_output=True, text=True, check=True)
         answers.append(json.loads(out.stdout)[1])
     [group] = groups(answers[0])
@@ -390,15 +392,8 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
     seeds = tmp_path_factory.mktemp("titles") / "seeds"
     write_corpus(60, seeds)
     report = parse_corpus(seeds)
-    site = seeds.parent / "site"
-    for path, text in search_files(report.documents, report.people, directory_urls=True).items():
-        (site / path).parent.mkdir(parents=True, exist_ok=True)
-        (site / path).write_text(text, "utf-8")
-    for doc in report.documents:  # the served site's texts: each document's JSON download
-        (site / downloads(doc)["JSON"]).parent.mkdir(parents=True, exist_ok=True)
-        (site / downloads(doc)["JSON"]).write_bytes(gzip_text(record_json(document_record(doc, report.people))))
-    (site / "assets/search").mkdir(parents=True)
-    shutil.copy(WORKER, site / "assets/search/worker.js")
+    site = worker_site(seeds.parent / "site", search_files(report.documents, report.people, directory_urls=True),
+                       report.documents, report.people)  # the served site's texts: each document's JSON download
     docs = numbered(report.documents)
     holding = {d.id for d in docs if "putin" in words_of(d, report.people)}
     assert len(holding) > 30, len(holding)

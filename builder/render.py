@@ -207,11 +207,11 @@ def render_paragraph(paragraph: Paragraph, people: dict[str, Person], directory_
         url = (lambda pid: f"../../people/{pid}/") if directory_urls else (lambda pid: f"../people/{pid}.html")
         body = render_inline(paragraph, people, "", url)
         pid = paragraph.id
-        return Markup(f'<p class="para" id="{pid}">{body} <a class="permalink" data-para="{pid}" href="#{pid}" title="Permalink to paragraph {pid}">¶</a></p>')
+        return Markup(f'<p class="para" id="{pid}">{body} <a class="permalink" href="#{pid}">{pid}</a></p>')
     body = render_inline(paragraph, people, "../people/")
     if paragraph.id:
         annotate = " .annotate" if is_annotated(paragraph) else ""
-        body += f' [¶](#{paragraph.id} "Permalink to paragraph {paragraph.id}"){{ .permalink data-para="{paragraph.id}" }}\n{{: #{paragraph.id} .para{annotate} }}'
+        body += f' [{paragraph.id}](#{paragraph.id}){{ .permalink }}\n{{: #{paragraph.id} .para{annotate} }}'
         if annotate:
             body += "\n\n" + note_list(paragraph)
     return Markup(body)

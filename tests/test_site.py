@@ -157,7 +157,7 @@ def test_every_paragraph_has_a_visible_permalink_with_its_id(built_site):
         paragraphs = soup.select("p.para")
         assert [p["id"] for p in paragraphs] == [f"p{i}" for i in range(1, len(paragraphs) + 1)]
         for p in paragraphs:
-            assert p.select_one(f'a.permalink[href="#{p["id"]}"]').get_text() == "¶"
+            assert p.select_one(f'a.permalink[href="#{p["id"]}"]').get_text() == p["id"]
 
 
 EXPECTED_LINKS = {

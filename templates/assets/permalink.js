@@ -20,8 +20,23 @@
     window.setTimeout(function () { note.remove(); }, 3000);
   }
 
+  function permalinkOf(event) {
+    return event.target.closest ? event.target.closest("a.permalink") : null;
+  }
+
+  /* The link's text is the paragraph's id; what a click does is said where the
+     pointer or keyboard arrives, so no page carries the sentence 50 times. */
+  function explain(event) {
+    var link = permalinkOf(event);
+    if (link && !link.title) {
+      link.title = "Copy the permanent address of paragraph " + link.textContent;
+    }
+  }
+  document.addEventListener("mouseover", explain);
+  document.addEventListener("focusin", explain);
+
   document.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a.permalink") : null;
+    var link = permalinkOf(event);
     if (!link) return;
     var url = permanentUrl(link);
     link.setAttribute("data-url", url);

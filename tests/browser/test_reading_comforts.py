@@ -69,8 +69,8 @@ def test_a_printed_transcript_keeps_speakers_and_paragraph_ids_and_drops_the_nav
     paragraph = turn.paragraphs[0].id
     permalink = page.locator(f"p#{paragraph} .permalink")
     expect(permalink).to_be_visible()
-    cited = permalink.evaluate("e => e.textContent + getComputedStyle(e, '::after').content")
-    assert paragraph in cited
+    cited = permalink.evaluate("e => getComputedStyle(e, '::before').content + e.textContent")
+    assert cited == f'"¶ "{paragraph}'
     colours = page.locator(f"p#{paragraph}").evaluate("e => [getComputedStyle(e).color, getComputedStyle(document.body).backgroundColor]")
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], "print is black on white, whatever the palette"
     assert page.pdf(format="A4")[:5] == b"%PDF-"
@@ -85,3 +85,17 @@ def test_the_back_to_top_button_appears_on_a_long_transcript(served_site, page):
     expect(top).to_be_visible()
     top.click()
     page.wait_for_function("window.scrollY === 0")
+
+
+def test_a_paragraph_permalink_explains_itself_copies_its_address_and_stays_out_of_a_copied_passage(served_site, page):
+    doc, turn = phrase_turn(served_site.report)
+    paragraph = turn.paragraphs[0].id
+    page.goto(served_site.url(f"documents/{doc.id}/"))
+    permalink = page.locator(f"p#{paragraph} a.permalink")
+    permalink.hover()
+    expect(permalink).to_have_attribute("title", f"Copy the permanent address of paragraph {paragraph}")
+    permalink.click()
+    expect(page.get_by_role("status")).to_contain_text(f"documents/{doc.id}/#{paragraph}")
+    copied = page.locator(f"p#{paragraph}").evaluate(
+        "p => { const s = getSelection(); s.selectAllChildren(p); return s.toString(); }")
+    assert " ".join(copied.split()) == " ".join(turn.paragraphs[0].text.split())

@@ -15,7 +15,8 @@ found nothing:
 
 A note found nowhere, or in several places that nothing tells apart, is an
 orphan: kept on the document (shown unanchored) and reported as a warning
-naming the note. The build also adds automatic annotations: the role a person
+naming the note. A note anchored by fuzzy match is reported as a notice, so that
+its quote is brought up to date before the text drifts further. The build also adds automatic annotations: the role a person
 held in this document on each mention of them, and the glossary's entry on
 each name of an organisation.
 """
@@ -215,6 +216,8 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
             notes.append(replace(note, paragraph=None, anchored=None))
             continue
         paragraph = passage.paragraphs[place.paragraph]
+        if how == "fuzzy":
+            problems.append(_drifted(doc, note, paragraph, place))
         notes.append(replace(note, paragraph=paragraph.id, start=place.start, end=place.end, anchored=how, score=round(place.score, 1)))
     by_paragraph: dict[str, list[Annotation]] = {}
     for note in notes:
@@ -244,6 +247,15 @@ def _orphan(doc: Document, note: Annotation, how: str, candidates: list[Place], 
         return Problem(_sidecar_name(doc), note.line, "ambiguous-annotation", message)
     message = f"annotation '{note.id}' is an orphan: its quote \"{quote}\" is not in the text (nor anything close); update 'exact' or remove the note"
     return Problem(_sidecar_name(doc), note.line, "orphan-annotation", message)
+
+
+def _drifted(doc: Document, note: Annotation, paragraph: Paragraph, place: Place) -> Problem:
+    """A note anchored by fuzzy match: right for now, and its quote is worth bringing up to date."""
+    now = paragraph.text[place.start : place.end]
+    now = now if len(now) <= 60 else now[:57] + "..."
+    message = (f"annotation '{note.id}' anchored by fuzzy match (score {place.score:.0f}) in ¶ {paragraph.id}, "
+               f"where the text now reads \"{now}\"; update 'exact' to it")
+    return Problem(_sidecar_name(doc), note.line, "fuzzy-annotation", message, "notice")
 
 
 def _sidecar_name(doc: Document) -> str:

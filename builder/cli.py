@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .export import document_record, dumps
@@ -87,13 +88,13 @@ def _build(args, offline: bool = False) -> int:
         args.timings.write_text(json.dumps(report.timings, indent=1, sort_keys=True) + "\n", "utf-8")
     people = {pid for d in report.documents for pid in d.people}
     print(f"Built {len(report.documents)} documents, {report.turns} turns, {len(people)} people into {options.out}")
-    errors = [p for p in report.problems if p.severity == "error"]
+    count = Counter(p.severity for p in report.problems)
     for problem in sorted(report.problems):
         print(problem)
     for message in report.mkdocs_warnings:
         print(f"mkdocs: {message}")
-    print(f"{len(errors)} errors, {len(report.problems) - len(errors)} warnings")
-    if errors or (args.strict and (report.problems or report.mkdocs_warnings)):
+    print(f"{count['error']} errors, {count['warning']} warnings" + (f", {count['notice']} notices" if count["notice"] else ""))
+    if count["error"] or (args.strict and (count["warning"] or report.mkdocs_warnings)):
         return 1
     return 0
 

@@ -17,7 +17,7 @@ class Problem:
     line: int
     code: str
     message: str
-    severity: str = "warning"  # "warning" | "error"
+    severity: str = "warning"  # "error" | "warning" | "notice" (worth a look, not wrong: ``--strict`` lets it pass)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.code}]"

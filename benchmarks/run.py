@@ -33,6 +33,8 @@ ROOT = OUT.parent.parent
 STAGES = ("read", "clean", "parse", "people", "render", "mkdocs", "search")
 # A word every synthetic document has many times (it comes from the real seeds).
 QUERY = "Roscosmos"
+# The site's folders of downloads (the rest is pages to read, search and assets).
+DOWNLOADS = ("data", "sources")
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Row:
     peak_rss: int
     site_bytes: int
     site_files: int
+    downloads_bytes: int  # of site_bytes, the dataset: data/ (JSON, TEI, corpus files) and sources/ (original texts)
     search: dict[str, float] = field(default_factory=dict)
     rebuild: dict[str, float] = field(default_factory=dict)
     offline: dict[str, float] = field(default_factory=dict)
@@ -127,7 +130,8 @@ def measure(n: int, browser: bool, rebuild: bool, offline: bool = False) -> Row:
     timings, wall, peak, output = build(corpus, out)
     print(output.splitlines()[0] if output else "", file=sys.stderr)
     size, count = folder_size(out / "site")
-    row = Row(n, corpus_bytes, text_bytes(out / "site"), timings, wall, peak, size, count)
+    downloads = sum(folder_size(out / "site" / name)[0] for name in DOWNLOADS)
+    row = Row(n, corpus_bytes, text_bytes(out / "site"), timings, wall, peak, size, count, downloads)
     if rebuild:
         row.rebuild = measure_rebuild(corpus, out, files[len(files) // 2])
     if browser:
@@ -159,7 +163,7 @@ def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "peak MB", "site MB", "site/text", "files",
+    head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "peak MB", "site MB", "site/text", "pages/text", "downloads/text", "files",
             "1st result s", "downloaded KB", "gzipped KB", "file:// 1st result s", "rebuild s", "identical"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:
@@ -167,6 +171,7 @@ def table(rows: list[Row]) -> str:
         cells = [f"{r.documents:,}", f"{r.corpus_bytes / 1e6:.1f}", f"{r.text_bytes / 1e6:.1f}",
                  *(f"{t[s]:.1f}" if s in t else "-" for s in STAGES),
                  f"{r.wall:.1f}", f"{r.peak_rss / 1e6:.0f}", f"{r.site_bytes / 1e6:.1f}", f"{r.site_bytes / max(1, r.text_bytes):.2f}",
+                 f"{(r.site_bytes - r.downloads_bytes) / max(1, r.text_bytes):.2f}", f"{r.downloads_bytes / max(1, r.text_bytes):.2f}",
                  f"{r.site_files:,}",
                  f"{r.search['seconds']:.2f}" if r.search else "-",
                  f"{r.search['bytes'] / 1e3:.0f}" if r.search else "-",

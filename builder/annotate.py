@@ -15,10 +15,10 @@ found nothing:
 
 A note found nowhere, or in several places that nothing tells apart, is an
 orphan: kept on the document (shown unanchored) and reported as a warning
-naming the note. A note anchored by fuzzy match is reported as a notice, so that
-its quote is brought up to date before the text drifts further. The build also adds automatic annotations: the role a person
-held in this document on each mention of them, and the glossary's entry on
-each name of an organisation.
+naming the note. A note anchored by fuzzy match is reported as a notice, so
+that its quote is brought up to date before the text drifts further. The build
+also adds automatic annotations: the role a person held in this document on
+each mention of them, and the glossary's entry on each name of an organisation.
 """
 
 from __future__ import annotations

@@ -161,7 +161,7 @@ def test_a_re_anchored_note_is_a_notice_that_a_strict_build_lets_pass(tmp_path, 
     printed = capsys.readouterr().out
     assert status == 0, printed
     assert f"{MEETING}.yml:2: notice: annotation 'revenue' anchored by fuzzy match" in printed
-    assert "0 errors, 0 warnings, 1 notices" in printed
+    assert "0 errors, 0 warnings, 1 notice" in printed
 
 
 def test_strict_build_fails_on_an_orphan_and_the_orphan_is_listed_unanchored(tmp_path, capsys):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -196,6 +197,19 @@ def test_person_pages_list_every_turn_and_mention_linked_to_the_paragraph(built_
         first, last = turn.paragraphs[0].id, turn.paragraphs[-1].id
         assert (f"../../documents/{doc.id}/#{first}", first if first == last else f"{first}–{last}") in links
     assert "Foreign Minister" in lavrov.get_text()
+
+
+def test_a_person_page_lists_who_they_appeared_with_most_often_first(built_site):
+    report = built_site.report
+    together = Counter(other for doc in report.documents if "yury-borisov" in doc.people for other in doc.people if other != "yury-borisov")
+    assert len(together) > 5
+    page = BeautifulSoup((built_site.site / "people" / "yury-borisov" / "index.html").read_text("utf-8"), "html.parser")
+    listed = page.select_one("h2#appeared-with").find_next_sibling("ul").find_all("li", recursive=False)
+    shown = [(li.a["href"], li.get_text(" ", strip=True)) for li in listed]
+    expected = [(f"../{pid}/", f"{report.people[pid].name} ({n} document{'' if n == 1 else 's'})")
+                for pid, n in sorted(together.items(), key=lambda kv: (-kv[1], report.people[kv[0]].name))]
+    assert shown == expected
+    assert not [li for li in listed if li.p], "a tight list: one line a person"
 
 
 def test_indexes_by_date_topic_and_person_exist_and_list_every_document(built_site):

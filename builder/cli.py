@@ -93,8 +93,8 @@ def _build(args, offline: bool = False) -> int:
         print(problem)
     for message in report.mkdocs_warnings:
         print(f"mkdocs: {message}")
-    counts = [f"{count[s]} {s}{'' if count[s] == 1 else 's'}" for s in ("error", "warning", "notice") if s != "notice" or count[s]]
-    print(", ".join(counts))
+    shown = ["error", "warning"] + (["notice"] if count["notice"] else [])
+    print(", ".join(f"{count[s]} {s}" + ("" if count[s] == 1 else "s") for s in shown))
     if count["error"] or (args.strict and (count["warning"] or report.mkdocs_warnings)):
         return 1
     return 0

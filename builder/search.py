@@ -118,7 +118,11 @@ def encode_number(n: int) -> str:
 
 
 _CODES = [encode_number(n) for n in range(1024)]  # the code of every small number, ready
-_CODE_BYTES = [code.encode() for code in _CODES]
+
+
+def _gap_code(gap: int) -> str:
+    """A posting's gap from the previous document number, in the number code."""
+    return _CODES[gap] if gap < 1024 else encode_number(gap)
 
 
 def decode_numbers(code: str) -> list[int]:
@@ -183,18 +187,18 @@ def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
     codes: dict[str, bytearray] = {}
     last: dict[str, int] = {}
     for number, (text, length) in enumerate(parts):
-        impacts: dict[str, bytes] = {}
+        impacts: dict[str, str] = {}
         for line in text.split("\n") if text else ():
             term, _, count = line.rpartition(" ")
             weight = impacts.get(count)
             if weight is None:
-                weight = impacts[count] = DIGITS[impact(int(count), length, average)].encode()
+                weight = impacts[count] = DIGITS[impact(int(count), length, average)]
             gap = number - last.get(term, 0)
             last[term] = number
             code = codes.get(term)
             if code is None:
                 code = codes[term] = bytearray()
-            code += (_CODE_BYTES[gap] if gap < 1024 else encode_number(gap).encode()) + weight
+            code += (_gap_code(gap) + weight).encode()
     return {term: code.decode("ascii") for term, code in codes.items()}
 
 
@@ -203,7 +207,7 @@ def encode_postings(entries: list[tuple[int, int]]) -> str:
     out, previous = [], 0
     for number, weight in entries:
         gap = number - previous
-        out.append((_CODES[gap] if gap < 1024 else encode_number(gap)) + DIGITS[weight])
+        out.append(_gap_code(gap) + DIGITS[weight])
         previous = number
     return "".join(out)
 

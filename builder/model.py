@@ -37,10 +37,16 @@ class Seed:
 
 @dataclass(frozen=True)
 class Line:
-    """One line of a seed, with its 1-based number in the source file."""
+    """One line of a seed, with its 1-based number in the source file.
+
+    ``label`` is set by a profile whose source marks speaker labels itself (the bold
+    ``<b>Name:</b>`` of an HTML page): the label's words as written, without the colon;
+    the line's text then starts with them.
+    """
 
     number: int
     text: str
+    label: str | None = None
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .render import render_site
 from .seeds import list_seeds, read_seed
 from .sidecar import read_sidecar
 from .site import SiteOptions, build_site
+from .turns import find_turns, kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -80,13 +81,15 @@ def read_document(path: Path, clock: dict[str, float] | None = None) -> tuple[Do
     problems += [p for p in cleaned.problems if not (p.code in ("no-date", "no-title") and p.code[3:] in overrides)]
     if cleaned.title is None and "title" not in overrides and not any(p.code == "no-title" for p in cleaned.problems):
         problems.append(Problem(seed.name, cleaned.title_line, "no-title", "no title found: published under the file name; add 'title:' to its sidecar"))
-    doc = parse_document(seed, cleaned, overrides)
+    turns = find_turns(cleaned.body)
+    turned_at = time.perf_counter()
+    doc = parse_document(seed, cleaned, turns, kind_of(turns, cleaned.kind), overrides)
     if sidecar:
         notes, note_problems = annotate_stage.read_notes(sidecar)
         problems += note_problems
         doc = replace(doc, annotations=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
     parsed = time.perf_counter()
-    for stage, seconds in (("read", read - started), ("clean", cleaned_at - read), ("parse", parsed - cleaned_at)):
+    for stage, seconds in (("read", read - started), ("clean", cleaned_at - read), ("turns", turned_at - cleaned_at), ("parse", parsed - turned_at)):
         clock[stage] = clock.get(stage, 0.0) + seconds
     if doc.kind == "transcript" and not any(t.label for t in doc.turns):
         problems.append(Problem(seed.name, 1, "no-speakers", "a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source"))

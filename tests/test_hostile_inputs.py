@@ -213,12 +213,20 @@ def test_print_view_with_no_title_or_date_is_published_under_its_file_name(tmp_p
         "print.txt:7: warning: the last line is not 'Month D, YYYY, Place': the date is unknown; add 'date:' to its sidecar [no-date]",
     ]
     doc = document_from(built.report, "print.txt")
-    assert (doc.title, doc.id, doc.kind) == ("print.txt", "undated-print-txt", "transcript")
+    assert (doc.title, doc.id) == ("print.txt", "undated-print-txt")
 
 
-def test_transcript_with_no_speaker_labels_is_built_as_narration_with_a_warning(tmp_path):
+def test_a_page_with_no_speaker_labels_is_an_article_not_a_transcript_missing_its_labels(tmp_path):
     text = (FIXTURES / "print_no_speakers.txt").read_text("utf-8")
     built = build_folder(tmp_path, {"nolabels.txt": text})
+    assert lines_about(built.report, "nolabels.txt") == []
+    doc = document_from(built.report, "nolabels.txt")
+    assert doc.kind == "article" and all(t.label is None for t in doc.turns)
+
+
+def test_a_sidecar_transcript_with_no_speaker_labels_is_built_as_narration_with_a_warning(tmp_path):
+    text = (FIXTURES / "print_no_speakers.txt").read_text("utf-8")
+    built = build_folder(tmp_path, {"nolabels.txt": text, "nolabels.txt.yml": "kind: transcript\n"})
     assert lines_about(built.report, "nolabels.txt") == [
         "nolabels.txt:1: warning: a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source [no-speakers]"
     ]

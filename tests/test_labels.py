@@ -2,7 +2,7 @@
 
 import pytest
 
-from builder.parse import SPEAKER_LABEL, parse_label
+from builder.labels import SPEAKER_LABEL, parse_label
 
 
 @pytest.mark.parametrize(
@@ -20,22 +20,22 @@ from builder.parse import SPEAKER_LABEL, parse_label
     ],
 )
 def test_a_role_and_name_before_a_colon_is_a_speaker_label(line, name, role):
-    label, found_name, found_role, _ = parse_label(line)
-    assert (found_name, found_role) == (name, role)
-    assert line.startswith(label)
+    found = parse_label(line)
+    assert (found.name, found.role) == (name, role)
+    assert line.startswith(found.label)
 
 
 def test_a_label_may_stand_alone_on_its_line():
     found = parse_label("President of the Research Institute for Emergency Children’s Surgery and Traumatology Leonid Roshal:")
     assert found is not None
-    assert found[1] == "Leonid Roshal"
-    assert found[3] is None
+    assert found.name == "Leonid Roshal"
+    assert found.rest is None
 
 
 @pytest.mark.parametrize("line", ["Question: Mr President, what now?", "Question (retranslated): And then?", "Moderator: Please."])
 def test_a_generic_label_opens_a_turn_with_no_person(line):
-    label, name, role, rest = parse_label(line)
-    assert name is None and rest
+    found = parse_label(line)
+    assert found.name is None and found.rest
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, spli
 from ..model import Cleaned, Line, Problem, Seed
 
 NAME = "kremlin-page"
-KIND = "transcript"
+KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
 PUBLISHER = "President of Russia (en.kremlin.ru)"
 
 # The permanent short link kremlin.ru prints under each page.

@@ -13,7 +13,7 @@ from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, spli
 from ..model import Cleaned, Problem, Seed
 
 NAME = "kremlin-print"
-KIND = "transcript"
+KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
 PUBLISHER = "President of Russia (en.kremlin.ru)"
 
 # The print view's own controls, at the top of the page.
@@ -84,6 +84,6 @@ def derive_title(lead: str) -> str:
 
 
 def _is_label(text: str) -> bool:
-    from ..parse import SPEAKER_LABEL
+    from ..labels import SPEAKER_LABEL
 
     return bool(SPEAKER_LABEL.match(text))

@@ -1,0 +1,73 @@
+"""Stage 4, turns: speaker labels found in any profile's cleaned body, and the document's kind.
+
+Detection runs on every shape: a label the source's markup marks (``Line.label``,
+from an HTML page's bold) is trusted; any other line is read with the label
+grammar of ``labels``. Whether a document is a transcript is then decided from
+its text (labels of speakers, repeated); a sidecar's ``kind:`` wins over both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .labels import Label, parse_label, read_marked_label
+from .model import Line, Paragraph, Turn
+from .parse import editorial_marks
+
+# A separator between parts of a transcript.
+SEPARATOR = re.compile(r"^(?:\*\s*){3}$")
+# Labelled turns from which a document is a transcript.
+TRANSCRIPT_LABELS = 2
+
+
+@dataclass
+class _Open:
+    """The turn being gathered."""
+
+    line: int
+    label: Label | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def find_turns(body: tuple[Line, ...]) -> tuple[Turn, ...]:
+    """The body as turns: a label opens one; text before any label is narration."""
+    labels = [read_marked_label(line) if line.label else parse_label(line.text) for line in body]
+    turns: list[Turn] = []
+    current: _Open | None = None
+    counter = 0
+
+    def close() -> None:
+        if current is not None and (current.paragraphs or current.label):
+            label = current.label
+            turns.append(Turn(len(turns) + 1, current.line, label and label.label, label and label.name, label and label.role,
+                              tuple(current.paragraphs)))
+
+    for line, label in zip(body, labels, strict=True):
+        if label is not None:
+            close()
+            current = _Open(line.number, label)
+            if not label.rest:
+                continue
+            text = label.rest
+        elif SEPARATOR.match(line.text):
+            close()
+            current = None
+            text = line.text
+        else:
+            text = line.text
+        if current is None:
+            current = _Open(line.number)
+        counter += 1
+        current.paragraphs.append(Paragraph(f"p{counter}", line.number, text, editorial_marks(text)))
+        if SEPARATOR.match(text) and label is None:
+            close()
+            current = None
+    close()
+    return tuple(turns)
+
+
+def kind_of(turns: tuple[Turn, ...], fallback: str) -> str:
+    """``transcript`` when speakers' labels open turns more than once, else the profile's kind."""
+    labelled = sum(1 for turn in turns if turn.label)
+    return "transcript" if labelled >= TRANSCRIPT_LABELS else fallback

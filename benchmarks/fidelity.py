@@ -46,7 +46,11 @@ SHAPES = ("text", "html", "pasted")
 # A word, as the words-lost figure counts them: letters and digits (punctuation and spaces aside).
 WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 # Labels that name no one.
-ANONYMOUS = re.compile(r"^(?:question|answer|reply|response|remark|remarks|comment|voice|voices|q|a|replica|retort)\b", re.IGNORECASE)
+ANONYMOUS = re.compile(
+    r"^(?:question|answer|reply|response|remark|remarks|comment|voice|voices|q|a|replica|retort|audience|operator"
+    r"|call centre operator|moderator|interpreter|participant|journalist|correspondent)(?:$|\s*\(|\s+\d|\s+(?:from|to)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass

@@ -1,115 +1,261 @@
 """Speaker labels: the grammar of ``Role Given Surname:`` that opens a turn.
 
-A speaker label opens a turn: ``Role Given Surname:`` at the start of a line,
-alone on its line or followed by the first words of the turn. Colons in times
-(``10:33 p.m.``) and in running prose (``lost their lives: the``) are not labels,
-because a label's words are only capitalised words, dashes and a few small
-connecting words, and it ends with a name or a known generic speaker.
+A label is the start of a line up to its first colon (the *head*), then the turn's
+first words or nothing (a label alone on its line). The head is read word by word:
+
+- parentheticals and brackets are notes, kept in the label as written
+  (``Recep Tayyip Erdoğan (retranslated)``, ``Vladimir Putin [addressing the Governor]``);
+- words in capitals are read as the words they spell (``PRESIDENT OF RUSSIA VLADIMIR
+  PUTIN`` is ``President of Russia Vladimir Putin``), glued words are split
+  (``VladimirPutin``), a courtesy title is not part of the name (``Mr. Putin``);
+- anonymous speakers (``Question``, ``Q``, ``Voice from the audience``,
+  ``Call centre operator``) name no one;
+- otherwise the name is found at the end of the head (``Deputy Prime Minister
+  Tatyana Golikova``, ``Direct line host Valeriya Korableva``,
+  ``Federal President of the Republic of Austria Alexander Van der Bellen``) or at
+  its start before a comma (``Yevgeny Rozhkov, reporter at VGTRK``); the rest is the role.
+
+Colons in times (``10:33 p.m.``) and in prose (``lost their lives: the``, ``as
+follows:``, ``I want to say this, Mr President:``) are not labels: a head with a word
+of prose, sentence punctuation, or no name at its end is refused. The words the
+grammar knows are data (``builder/data/labels.yml``).
+
+A label is read with a *strength*: ``strong`` (a role and a name, a known given name,
+an anonymous speaker, a label the markup marks), ``plain`` (two or more name words
+alone, ``Megyn Kelly:``) or ``weak`` (one name word, ``Putin:``, ``President Putin:``),
+which the turn stage accepts only when a named speaker of the same document has it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from .model import Line
-from .names import COURTESY, is_given_name
+from .names import is_given_name
 
-_CONNECTOR = r"(?:of|the|for|and|on|in|at|to|de|da|del|der|van|von|al|bin|ibn|le|la|under|with|upon)"
-# (Its alternatives never match the same text: overlapping ones backtrack exponentially on a line of capitals.)
-_CAP_WORD = r"(?:[A-Z][\w’'.\-]*|\d+(?:st|nd|rd|th))"
-# A speaker label at the start of a line, then ':' and the first words (or nothing).
-SPEAKER_LABEL = re.compile(
-    rf"^(?P<label>{_CAP_WORD},?(?: (?:{_CAP_WORD},?|{_CONNECTOR}|[–—-]))*"
-    rf"(?: \((?P<note>[^()]{{1,40}})\))?)"
-    rf":(?: +(?P<rest>\S.*))?$"
-)
-# A long label whose role has lowercase words ("Moderator of the plenary session, ... Fyodor Lukyanov:").
-LOOSE_LABEL = re.compile(r"^(?P<label>[A-Z][^.:;!?()\[\]<>\"“”]{0,200}?(?: \((?P<note>[^()]{1,40})\))?):(?: +(?P<rest>\S.*))?$")
-# Words that show a stretch of prose, not a role: pronouns and common verbs.
-PROSE_WORD = frozenset(
-    "i we you he she it they me us him her them my our your his their this that these those is are was were be been "
-    "am has have had do does did said says say will would can could should must may might not no as if when what which "
-    "who whom why how because about turned told asked".split()
-)
-# Generic speakers whose label names no one ("Question:", "Moderator:").
-GENERIC_SPEAKER = re.compile(
-    r"^(?:Question|Answer|Reply|Response|Remark|Remarks|Comment|Moderator|Interpreter|Voice|Voices"
-    r"|Voice from the audience|Participant|Audience|Journalist|Correspondent|Host|Presenter|Anchor"
-    r"|Speaker)(?: \d+)?$"
-)
-# Words that end a label but are no one's name ("Mr President:", "Deputy Prime Minister:").
-NOT_A_NAME = frozenset({
-    *COURTESY, "President", "Minister", "Chairman", "Chairwoman", "Governor", "Director", "General",
-    "Colleagues", "Friends", "Region", "Federation", "Russia", "Committee", "Council", "Government",
-    "Ministry", "Board", "Prosecutor", "Mayor", "Secretary", "Aide", "Head", "Deputy", "Ambassador",
-    "Note", "Notes", "First", "Second", "Third", "Finally", "Next", "Today", "Yesterday", "Example",
-})
+# The head of a line up to its first colon, then the turn's first words (or nothing).
+LABEL_LINE = re.compile(r"^(?P<head>[^:\n]{1,400}?)\s*:(?:\s+(?P<rest>\S.*?))?\s*$")
+# A note inside a head: a parenthetical or a bracketed remark ("(retranslated)", "[in English]").
+NOTE = re.compile(r"\s*(?:\((?P<paren>[^()]{1,250})\)|\[(?P<bracket>[^\[\]]{1,250})\])")
+# Sentence punctuation that a head never holds (a label is not a sentence).
+SENTENCE_MARK = re.compile(r"[!?;…]|\.\s+(?=\S)")
+# An initial ("V.", "A.") standing before a surname.
+INITIAL = re.compile(r"^[A-Z]\.$")
+# Words glued without their space by a scrape ("VladimirPutin"): a lower-case letter then a capital.
+GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-ZÀ-Þ][a-zà-ÿ])")
+# Names that keep a capital inside ("McCain", "MacArthur", "DeMint", "LeBlanc", "O’Neill").
+INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von|O’|O')[A-Z]")
+# An initial glued to the surname ("V.Putin").
+GLUED_INITIAL = re.compile(r"^(?P<initial>[A-Z]\.)(?P<rest>[A-Z][\w’'\-]+)$")
+# A roman numeral after a ruler's name ("Albert II", "Mohammed VI").
+ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$")
+# A word that starts with a lower-case particle joined by a hyphen ("al-Assad", "el-Sisi").
+PARTICLE_HYPHEN = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|ben|abu|ul|ud|ar)-[A-Z]")
+# Abbreviations with a full stop that a head may hold ("St. Petersburg", "Jr.").
+ABBREVIATION = re.compile(r"^(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Co|Inc|Ltd|No|Gen|Col|Lt|Prof|Rev|Sen|Gov|Rep|Fr)\.$", re.IGNORECASE)
+# Courtesy titles, which are no role ("Mr. Putin:").
+COURTESY = frozenset({"mr", "ms", "mrs", "dr", "madam", "mister", "sir"})
+# Longest head, in words (the corpus's labels are at most 30 words).
+MAX_WORDS = 30
+
+STRONG, PLAIN, WEAK = "strong", "plain", "weak"
+
+
 @dataclass(frozen=True)
 class Label:
     """A speaker label read off a line: as written, the person's name and role in it, the text after it."""
 
     label: str  # as written, without the colon
-    name: str | None  # None: a generic speaker ("Question") or no one the label names
+    name: str | None  # None: an anonymous speaker ("Question") or no one the label names
     role: str | None
     rest: str | None  # the turn's first words on the label's line
+    strength: str = STRONG  # how sure the grammar is: strong, plain, or weak (one name word)
+
+
+@cache
+def vocabulary() -> dict[str, frozenset[str]]:
+    """The words of ``builder/data/labels.yml``, case-folded, by list."""
+    data = yaml.safe_load(resources.files("builder").joinpath("data/labels.yml").read_text("utf-8"))
+    return {key: frozenset(str(w).casefold() for w in words) for key, words in data.items()}
 
 
 def read_marked_label(line: Line) -> Label:
     """A label the source's markup marks (``line.label``): read with the grammar, kept even where the grammar would refuse it."""
     marked = line.label or ""
     rest = line.text[len(marked):].lstrip(" :").strip() or None
-    found = parse_label(f"{marked}:")
-    if found is None:
-        return Label(marked, None, None, rest)
-    return Label(found.label, found.name, found.role, rest)
+    found = read_label(f"{marked}:")
+    if found is None or found.name is None and not _is_anonymous(_core(marked)[0]):
+        return Label(marked, None, None, rest, STRONG)
+    return Label(found.label, found.name, found.role, rest, STRONG)
 
 
-def parse_label(text: str) -> Label | None:
-    """The label a line opens with, else ``None``.
+def parse_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
+    """The label a line opens with, else ``None``; a weak one only when ``known`` (case-folded name words) has its name."""
+    found = read_label(text)
+    if found is None or found.strength == WEAK and not (found.name and found.name.casefold() in known):
+        return None
+    return found
 
-    A label is either made of capitalised words and small connecting words only, or,
-    when its role has other lowercase words, ends with a known given name and a surname
-    and holds no pronoun or common verb.
-    """
-    m = SPEAKER_LABEL.match(text)
+
+def read_label(text: str) -> Label | None:
+    """The label a line may open with, with its strength; ``None`` when the line is not one."""
+    m = LABEL_LINE.match(text)
     if not m:
-        m = LOOSE_LABEL.match(text)
-        if not m or not _loose_label_is_a_role(m["label"]):
-            return None
-    label = m["label"]
-    head = label[: label.rfind(" (")] if m["note"] else label
-    if GENERIC_SPEAKER.match(head):
-        note = m["note"] or ""
-        named = note.split() if len(note.split()) in (2, 3) and all(w[0].isupper() for w in note.split()) else None
-        return Label(label, " ".join(named) if named else None, head if named else None, m["rest"])
-    words = head.replace(",", "").split()
-    if len(words) < 2 or len(words) > 30:
         return None
-    name_words = _name_words(words)
-    if not name_words:
+    head = m["head"].strip()
+    core, notes = _core(head)
+    rest = m["rest"] or None
+    if not core or len(head) > 300 or SENTENCE_MARK.search(_without_abbreviations(core)):
         return None
-    role = " ".join(head.split()[: len(head.split()) - len(name_words)]).rstrip(" ,–—-") or None
-    return Label(label, " ".join(name_words), role, m["rest"])
+    if _is_anonymous(core):
+        named = _note_name(notes)
+        return Label(head, named, core if named else None, rest, STRONG)
+    words = _words(core)
+    if not words or len(words) > MAX_WORDS or any(_is_prose(w) for w in words):
+        return None
+    found = _name_at_start(core) or _name_at_end(core)
+    if found is None:
+        return None
+    name_words, role, strength = found
+    return Label(head, " ".join(name_words), role or None, rest, strength)
 
 
-def _loose_label_is_a_role(label: str) -> bool:
-    words = label.split(" (")[0].replace(",", "").split()
-    return (
-        3 <= len(words) <= 25
-        and not any(w.casefold() in PROSE_WORD for w in words)
-        and is_given_name(words[-2])
-        and words[-1][:1].isupper()
-    )
+def _core(head: str) -> tuple[str, list[str]]:
+    """The head without its notes, and the notes."""
+    notes = [m["paren"] or m["bracket"] for m in NOTE.finditer(head)]
+    return " ".join(NOTE.sub(" ", head).split()).strip(" ,–—-"), notes
 
 
-def _name_words(words: list[str]) -> list[str] | None:
-    """The person's name at the end of a label: 'Given Surname', or three words when known."""
-    last, before = words[-1], words[-2]
-    if last in NOT_A_NAME or before in NOT_A_NAME or not last[0].isupper() or not before[0].isupper():
+def _without_abbreviations(core: str) -> str:
+    return " ".join(w for w in core.split() if not (INITIAL.match(w) or ABBREVIATION.match(w) or GLUED_INITIAL.match(w)))
+
+
+def _is_anonymous(core: str) -> bool:
+    """``Question``, ``Question 2``, ``Question from Perm Territory``, ``Call centre operator``."""
+    words = vocabulary()
+    folded = " ".join(_case(w) for w in core.split()).casefold()
+    if folded in words["anonymous"]:
+        return True
+    first, _, qualifier = folded.partition(" ")
+    if first in words["anonymous"] and re.fullmatch(r"\d+|(?:from|to|of|in|at|by) .+", qualifier):
+        named = _name_at_end(core)  # "Speaker of the State Duma Vyacheslav Volodin" names him
+        return named is None or named[2] == WEAK
+    tokens = folded.split()
+    return 1 < len(tokens) <= 6 and tokens[-1] in words["person_words"] and not any(t[:1].isupper() for t in core.split()[1:])
+
+
+def _note_name(notes: list[str]) -> str | None:
+    """A person named in a note ("Moderator (Fyodor Lukyanov)")."""
+    for note in notes:
+        words = note.split()
+        if len(words) in (2, 3) and all(w[:1].isupper() for w in words):
+            return note
+    return None
+
+
+def _case(word: str) -> str:
+    """A word in capitals as the word it spells: "PUTIN" gives "Putin", "OF" gives "of"."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return word
+    if word.casefold() in vocabulary()["connectors"]:
+        return word.lower()
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+def _words(core: str) -> list[str]:
+    """The head's words, capitals read, glued words split, a glued initial apart ("V.Putin")."""
+    return [word for word, _ in _indexed_words(core)]
+
+
+def _indexed_words(core: str) -> list[tuple[str, int]]:
+    """``_words`` with, for each, the index of the word as written it comes from."""
+    out: list[tuple[str, int]] = []
+    for index, word in enumerate(core.split()):
+        if m := GLUED_INITIAL.match(word):
+            out += [(m["initial"], index), (m["rest"], index)]
+            continue
+        word = _case(word)
+        parts = [word] if INNER_CAPITAL.match(word) else GLUED.split(word)
+        out += [(p, index) for p in parts if p]
+    return out
+
+
+def _is_prose(word: str) -> bool:
+    bare = word.strip(",.–—-\"“”«»")
+    return bare != "i" and bare.casefold() in vocabulary()["prose"]  # "i": a conjunction in Russian titles ("Argumenty i Fakty")
+
+
+def _is_name_word(word: str) -> bool:
+    """A word that can be part of a person's name."""
+    bare = word.rstrip(",")
+    if INITIAL.match(bare) or ROMAN.match(bare) or PARTICLE_HYPHEN.match(bare):
+        return True
+    if not bare[:1].isupper() or any(c.isdigit() for c in bare):
+        return False
+    return bare.casefold() not in vocabulary()["not_names"] and bare.casefold().rstrip(".") not in vocabulary()["not_names"]
+
+
+def _is_particle(word: str) -> bool:
+    return word.casefold() in vocabulary()["particles"]
+
+
+def _name_at_start(core: str) -> tuple[list[str], str, str] | None:
+    """``Yevgeny Rozhkov, reporter at VGTRK``: a name, a comma, then the role."""
+    first, comma, role = core.partition(", ")
+    if not comma:
         return None
-    if len(words) >= 3 and is_given_name(words[-3]) and words[-3] not in NOT_A_NAME:
-        return words[-3:]
-    if before.isupper() or last.isupper():
+    words = _words(first)
+    if not 2 <= len(words) <= 4 or not all(_is_name_word(w) or _is_particle(w) for w in words):
         return None
-    return words[-2:]
+    if not (is_given_name(words[0]) or role[:1].islower() or _name_at_end(role) is None):
+        return None
+    return words, role, STRONG
+
+
+def _name_at_end(core: str) -> tuple[list[str], str, str] | None:
+    """The name that ends a head, the role before it (as written), and how sure that reading is."""
+    indexed = _indexed_words(core)
+    words = [w for w, _ in indexed]
+    run = len(words)  # where the trailing run of name words starts
+    while run > 0 and (_is_name_word(words[run - 1]) or _is_particle(words[run - 1]) and run < len(words)):
+        run -= 1
+    while run < len(words) and _is_particle(words[run]):
+        run += 1
+    names = words[run:]
+    if not names:
+        return None
+    # The name starts at the last known given name followed by a surname; else it is the run's last two name words.
+    start = next((i for i in range(len(names) - 2, -1, -1) if is_given_name(names[i].rstrip(","))), None)
+    known_given = start is not None
+    if start is None:
+        start = len(names) - 1
+        while start > 0 and (sum(not _is_particle(w) for w in names[start:]) < 2 or _is_particle(names[start])):
+            start -= 1
+    name = [w.rstrip(",") for w in names[start:]]
+    first = run + start
+    before = words[:first]
+    if before and before[-1].casefold() in vocabulary()["connectors"]:
+        return None  # "Meeting with Vladimir Putin", "Head of Kirill ..."
+    if before and before[0][:1].islower() and not any(w[:1].isupper() for w in before) and len(before) > 8:
+        return None  # a long stretch of lower-case words before a name is prose, not a role
+    role = _role(core, indexed, first)
+    if len(name) == 1:
+        return name, role, WEAK
+    return name, role, STRONG if (role or known_given or INITIAL.match(name[0])) else PLAIN
+
+
+def _role(core: str, indexed: list[tuple[str, int]], first: int) -> str:
+    """The words before the name, as written (a courtesy title alone is no role)."""
+    if first == 0:
+        return ""
+    written = core.split()
+    index = indexed[first][1]
+    glued = indexed[first - 1][1] == index  # the name starts inside a glued word: the role as read
+    role = (" ".join(w for w, _ in indexed[:first]) if glued else " ".join(written[:index])).strip(" ,–—-")
+    return "" if role.casefold().rstrip(".") in COURTESY else role

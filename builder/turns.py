@@ -9,9 +9,10 @@ its text (labels of speakers, repeated); a sidecar's ``kind:`` wins over both.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .labels import Label, parse_label, read_marked_label
+from .labels import STRONG, WEAK, Label, read_label, read_marked_label
 from .model import Line, Paragraph, Turn
 from .parse import editorial_marks
 
@@ -32,7 +33,7 @@ class _Open:
 
 def find_turns(body: tuple[Line, ...]) -> tuple[Turn, ...]:
     """The body as turns: a label opens one; text before any label is narration."""
-    labels = [read_marked_label(line) if line.label else parse_label(line.text) for line in body]
+    labels = speaker_labels(body)
     turns: list[Turn] = []
     current: _Open | None = None
     counter = 0
@@ -65,6 +66,21 @@ def find_turns(body: tuple[Line, ...]) -> tuple[Turn, ...]:
             current = None
     close()
     return tuple(turns)
+
+
+def speaker_labels(body: tuple[Line, ...]) -> list[Label | None]:
+    """The label each line opens with, or None.
+
+    A weak label (one name word: ``Putin:``, ``President Putin:``) is a label only when
+    a named speaker of the same document has that name word (``Vladimir Putin:``).
+    """
+    found = [read_marked_label(line) if line.label else read_label(line.text) for line in body]
+    known = {word.casefold() for label in found if label and label.name and label.strength != WEAK for word in label.name.split()}
+    if sum(1 for label in found if label and label.strength == STRONG) >= TRANSCRIPT_LABELS:
+        # In a transcript, a one-word label said more than once is a speaker too ("Alina:", twice).
+        weak = Counter(label.label for label in found if label and label.strength == WEAK)
+        known |= {label.name.casefold() for label in found if label and label.name and weak[label.label] > 1}
+    return [label if label is None or label.strength != WEAK or (label.name or "").casefold() in known else None for label in found]
 
 
 def kind_of(turns: tuple[Turn, ...], fallback: str) -> str:

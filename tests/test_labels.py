@@ -2,7 +2,7 @@
 
 import pytest
 
-from builder.labels import SPEAKER_LABEL, parse_label
+from builder.labels import parse_label
 
 
 @pytest.mark.parametrize(
@@ -57,4 +57,4 @@ def test_a_colon_in_running_prose_or_a_time_is_not_a_speaker_label(line):
 
 
 def test_time_of_day_colon_is_not_a_speaker_label():
-    assert SPEAKER_LABEL.match("10:33 p.m. on May 31") is None
+    assert parse_label("10:33 p.m. on May 31") is None

@@ -51,11 +51,11 @@ def expected_words(seed_text: str) -> list[str]:
 
 
 def shown_words(html: str) -> list[str]:
-    """The words of a document page's paragraphs, the permalink marks left out."""
+    """The words of a document page's speaker labels and paragraphs, in order, the permalink marks left out."""
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.select("a.permalink"):
         link.decompose()
-    return " ".join(p.get_text() for p in soup.select("p.para")).split()
+    return " ".join(p.get_text() for p in soup.select(".turn, p.para")).split()
 
 
 def build_seed(folder: Path, text: str, run_mkdocs: bool):

@@ -84,6 +84,6 @@ def derive_title(lead: str) -> str:
 
 
 def _is_label(text: str) -> bool:
-    from ..labels import SPEAKER_LABEL
+    from ..labels import parse_label
 
-    return bool(SPEAKER_LABEL.match(text))
+    return parse_label(text) is not None

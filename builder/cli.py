@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 
 from .export import document_record, dumps
 from .offline import DEFAULT_ARCHIVE, DEFAULT_SITE, package
 from .pipeline import BuildOptions, build, parse_corpus, read_document
+from .report import counts, report_lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,8 +45,8 @@ def _parse(path: Path) -> int:
         print(f"{path}: no such file", file=sys.stderr)
         return 2
     report = parse_corpus_single(path)
-    for problem in sorted(report.problems):
-        print(problem, file=sys.stderr)
+    for line in report_lines(report.problems):
+        print(line, file=sys.stderr)
     if not report.documents:
         return 1
     sys.stdout.write(dumps(document_record(report.documents[0], report.people)))
@@ -88,9 +88,10 @@ def _build(args, offline: bool = False) -> int:
         args.timings.write_text(json.dumps(report.timings, indent=1, sort_keys=True) + "\n", "utf-8")
     people = {pid for d in report.documents for pid in d.people}
     print(f"Built {len(report.documents)} documents, {report.turns} turns, {len(people)} people into {options.out}")
-    count = Counter(p.severity for p in report.problems)
-    for problem in sorted(report.problems):
-        print(problem)
+    lines = report_lines(report.problems)
+    count = counts(lines)
+    for line in lines:
+        print(line)
     for message in report.mkdocs_warnings:
         print(f"mkdocs: {message}")
     shown = ["error", "warning"] + (["notice"] if count["notice"] else [])

@@ -116,7 +116,7 @@ def read_label(text: str) -> Label | None:
         named = _note_name(notes)
         return Label(head, named, core if named else None, rest, STRONG)
     words = _words(core)
-    if not words or len(words) > MAX_WORDS or any(_is_prose(w) for w in words):
+    if not words or len(words) > MAX_WORDS or any(_is_prose(w, i) for i, w in enumerate(words)):
         return None
     found = _name_at_start(core) or _name_at_end(core)
     if found is None:
@@ -161,7 +161,7 @@ def _note_name(notes: list[str]) -> str | None:
 def _case(word: str) -> str:
     """A word in capitals as the word it spells: "PUTIN" gives "Putin", "OF" gives "of"."""
     letters = [c for c in word if c.isalpha()]
-    if len(letters) < 2 or not all(c.isupper() for c in letters):
+    if len(letters) < 3 and word.casefold() not in vocabulary()["connectors"] or not all(c.isupper() for c in letters) or ROMAN.match(word):
         return word
     if word.casefold() in vocabulary()["connectors"]:
         return word.lower()
@@ -186,9 +186,12 @@ def _indexed_words(core: str) -> list[tuple[str, int]]:
     return out
 
 
-def _is_prose(word: str) -> bool:
+def _is_prose(word: str, position: int) -> bool:
+    """A word of running prose: in lower case, or opening the head ("We agreed"); "I" anywhere ("May" ends a name)."""
     bare = word.strip(",.–—-\"“”«»")
-    return bare != "i" and bare.casefold() in vocabulary()["prose"]  # "i": a conjunction in Russian titles ("Argumenty i Fakty")
+    if bare == "i" or len(bare) > 1 and bare.isupper():  # "Argumenty i Fakty"; "US Secretary of State"
+        return False
+    return bare.casefold() in vocabulary()["prose"] and (bare.islower() or position == 0 or bare == "I")
 
 
 def _is_name_word(word: str) -> bool:
@@ -199,6 +202,12 @@ def _is_name_word(word: str) -> bool:
     if not bare[:1].isupper() or any(c.isdigit() for c in bare):
         return False
     return bare.casefold() not in vocabulary()["not_names"] and bare.casefold().rstrip(".") not in vocabulary()["not_names"]
+
+
+def _is_title(word: str) -> bool:
+    """A word of a title or office ("Patriarch", "President", "Minister"), not a courtesy form."""
+    folded = word.casefold().rstrip(".,")
+    return folded not in COURTESY and (folded in vocabulary()["titles"] or folded in vocabulary()["offices"])
 
 
 def _is_particle(word: str) -> bool:
@@ -240,13 +249,13 @@ def _name_at_end(core: str) -> tuple[list[str], str, str] | None:
     name = [w.rstrip(",") for w in names[start:]]
     first = run + start
     before = words[:first]
-    if before and before[-1].casefold() in vocabulary()["connectors"]:
+    if before and before[-1].casefold() in vocabulary()["connectors"] and not _is_particle(before[-1]):
         return None  # "Meeting with Vladimir Putin", "Head of Kirill ..."
     if before and before[0][:1].islower() and not any(w[:1].isupper() for w in before) and len(before) > 8:
         return None  # a long stretch of lower-case words before a name is prose, not a role
     role = _role(core, indexed, first)
-    if len(name) == 1:
-        return name, role, WEAK
+    if len(name) == 1:  # "Patriarch of Moscow and All Russia Kirill" is sure; "Putin", "Sochi Olympics" are not
+        return name, role, STRONG if any(_is_title(w) for w in before) else WEAK
     return name, role, STRONG if (role or known_given or INITIAL.match(name[0])) else PLAIN
 
 

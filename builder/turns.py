@@ -20,6 +20,8 @@ from .parse import editorial_marks
 SEPARATOR = re.compile(r"^(?:\*\s*){3}$")
 # Labelled turns from which a document is a transcript.
 TRANSCRIPT_LABELS = 2
+# Label lines, one-word labels said more than once included, from which those are labels too.
+REPEATED_LABELS = 4
 
 
 @dataclass
@@ -76,9 +78,11 @@ def speaker_labels(body: tuple[Line, ...]) -> list[Label | None]:
     """
     found = [read_marked_label(line) if line.label else read_label(line.text) for line in body]
     known = {word.casefold() for label in found if label and label.name and label.strength != WEAK for word in label.name.split()}
-    if sum(1 for label in found if label and label.strength == STRONG) >= TRANSCRIPT_LABELS:
-        # In a transcript, a one-word label said more than once is a speaker too ("Alina:", twice).
-        weak = Counter(label.label for label in found if label and label.strength == WEAK)
+    weak = Counter(label.label for label in found if label and label.strength == WEAK)
+    strong = sum(1 for label in found if label and label.strength == STRONG)
+    repeated = sum(n for n in weak.values() if n > 1)
+    if strong >= TRANSCRIPT_LABELS or strong + repeated >= REPEATED_LABELS:
+        # In a transcript, a one-word label said more than once is a speaker too ("Alina:" twice; "PUTIN:", "BUSH:" throughout).
         known |= {label.name.casefold() for label in found if label and label.name and weak[label.label] > 1}
     return [label if label is None or label.strength != WEAK or (label.name or "").casefold() in known else None for label in found]
 

@@ -178,7 +178,7 @@ def _indexed_words(core: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for index, word in enumerate(core.split()):
         if m := GLUED_INITIAL.match(word):
-            out += [(m["initial"], index), (m["rest"], index)]
+            out += [(m["initial"], index), (_case(m["rest"]), index)]
             continue
         word = _case(word)
         parts = [word] if INNER_CAPITAL.match(word) else GLUED.split(word)

@@ -78,6 +78,7 @@ def test_time_of_day_colon_is_not_a_speaker_label():
         ("SergeiDonskoy: Yes.", "Sergei Donskoy", None),
         ("V.Putin: Friends, allow me to congratulate", "V. Putin", None),
         ("E. Choinozov: Good day, Mr President!", "E. Choinozov", None),
+        ("D.MEDVEDEV: Good afternoon, colleagues.", "D. Medvedev", None),
         # Hosts and moderators: roles in lower case, with commas, the name at the end or first.
         ("Direct line host Valeriya Korableva: I would like to tell you briefly", "Valeriya Korableva", "Direct line host"),
         ("Panel moderator, NBC host Megyn Kelly: Welcome, everyone.", "Megyn Kelly", "Panel moderator, NBC host"),

@@ -156,7 +156,7 @@ def compare(doc: Document | None, page: dict, people: dict, keep_misses: bool = 
         t.turns = len(page["turns"])
         t.persons = len(page["persons"])
         return t
-    ours = Counter()
+    ours = Counter(WORD.findall(doc.lead or ""))
     for turn in doc.turns:
         ours.update(WORD.findall(turn.label or ""))
         for p in turn.paragraphs:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import kremlin_page, kremlin_print, markdown_article, plain_text
+from . import kremlin_page, kremlin_print, markdown_article, plain_text, plain_transcript, repost
 
-PROFILES: tuple[ModuleType, ...] = (kremlin_print, kremlin_page, markdown_article, plain_text)
+PROFILES: tuple[ModuleType, ...] = (
+    kremlin_print, kremlin_page, markdown_article, repost, plain_transcript, plain_text,
+)
 
 
 def detect(text: str) -> ModuleType:

@@ -1,12 +1,21 @@
-"""Any text no other profile recognised: built as plain narration, with a warning."""
+"""Any text no other profile recognised: built as it is, saying what could not be found.
+
+The turn stage still finds its speakers' turns. The first line is taken as the title
+(and kept in the body) unless it is a speaker label or too long to be one; the date is
+the first date line near the top, in any form ``plain_transcript`` reads.
+"""
 
 from __future__ import annotations
 
 from ..clean import clean_lines, find_date, split_lines
+from ..labels import parse_label
 from ..model import Cleaned, Problem, Seed
+from .plain_transcript import TITLE_LENGTH, read_date_line
 
 NAME = "plain-text"
 KIND = "text"
+# How many lines from the top the date is looked for.
+DATE_LINES = 10
 
 
 def detect(text: str) -> bool:
@@ -15,15 +24,16 @@ def detect(text: str) -> bool:
 
 def clean(seed: Seed) -> Cleaned:
     body, tooltips, repaired = clean_lines(split_lines(seed.text))
-    title = body[0].text if body else None
-    problems = [Problem(seed.name, 1, "unknown-shape", "the source's shape is not recognised: built as plain text; add a source profile if more files like it will come")]
-    date = next((d for line in body[:10] if (d := find_date(line.text))), None)
+    first = body[0].text if body else ""
+    title = _shorten(first) if first and len(first) <= TITLE_LENGTH and parse_label(first) is None else None
+    problems = []
+    date = next((d for line in body[:DATE_LINES] if (d := _date(line.text))), None)
     if date is None:
         problems.append(Problem(seed.name, 1, "no-date", "no date found: add 'date:' to its sidecar"))
     return Cleaned(
         profile=NAME,
         body=tuple(body),
-        title=_shorten(title) if title else None,
+        title=title,
         lead=None,
         date=date,
         time=None,
@@ -37,6 +47,11 @@ def clean(seed: Seed) -> Cleaned:
         title_line=body[0].number if body else 1,
         problems=tuple(problems),
     )
+
+
+def _date(text: str) -> str | None:
+    dated = read_date_line(text)
+    return dated[0] if dated else find_date(text)
 
 
 def _shorten(text: str, limit: int = 120) -> str:

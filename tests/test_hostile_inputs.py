@@ -235,12 +235,16 @@ def test_a_sidecar_transcript_with_no_speaker_labels_is_built_as_narration_with_
 
 
 def test_unknown_shape_is_built_as_plain_text_with_a_warning(tmp_path):
-    built = build_folder(tmp_path, {"memo.txt": "MEMO\nJune 4, 2025\nA shape no profile knows.\n"})
+    # No title, no date: only turns. The turns are still found; the warnings say what is missing.
+    text = "Vladimir Putin: Good afternoon. Let us begin.\nAnton Siluanov: Good afternoon, colleagues.\n"
+    built = build_folder(tmp_path, {"memo.txt": text})
     assert lines_about(built.report, "memo.txt") == [
-        "memo.txt:1: warning: the source's shape is not recognised: built as plain text; add a source profile if more files like it will come [unknown-shape]"
+        "memo.txt:1: warning: no date found: add 'date:' to its sidecar [no-date]",
+        "memo.txt:1: warning: no title found: published under the file name; add 'title:' to its sidecar [no-title]",
     ]
     doc = document_from(built.report, "memo.txt")
-    assert (doc.kind, doc.profile, doc.date) == ("text", "plain-text", "2025-06-04")
+    assert (doc.kind, doc.profile, doc.date, doc.title) == ("transcript", "plain-text", None, "memo.txt")
+    assert [t.label for t in doc.turns] == ["Vladimir Putin", "Anton Siluanov"]
 
 
 # ---------------------------------------------------------------- duplicates and collisions

@@ -6,7 +6,8 @@ also as ``4 June 2025``, ``04.06.2025`` or ``2025-06-04``); a lead, where the pa
 (between the title and the date) or first after the date when it reads like one ("The
 President held a meeting with ..."); then the body, whose speakers' turns ``turns`` finds.
 A line that is a speaker label is body wherever it stands; a line naming the source
-(``Source: http://...``) gives the URL.
+(``Source: http://...``) gives the URL. Without a label near the top, a text is not a
+transcript and stays plain text.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ LEAD = re.compile(
 )
 # Longest lead read after the date, in words; how far down the date may be (title and lead above it).
 LEAD_WORDS, DATE_BY_LINE = 80, 3
+# How many lines from the top detection reads the head in, and then a speaker's label.
+HEAD_LINES, LABEL_LINES = 40, 200
 # Longest title, in characters.
 TITLE_LENGTH = 300
 
@@ -77,7 +80,10 @@ class Head:
 
 
 def detect(text: str) -> bool:
-    return read_head(Line(i, normalise_spaces(t)) for i, t in enumerate(text.split("\n")[:40])) is not None
+    """A head near the top, and a speaker's label within the first lines after it (else it is plain text)."""
+    lines = [Line(i, normalise_spaces(t)) for i, t in enumerate(text.split("\n")[: HEAD_LINES + LABEL_LINES])]
+    head = read_head(lines[:HEAD_LINES])
+    return head is not None and any(parse_label(line.text) for line in lines[head.body_start :] if line.text)
 
 
 def clean(seed: Seed) -> Cleaned:

@@ -45,8 +45,6 @@ CHROME: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|Unanswered (?:posts|topics|threads)|Active topics|View (?:unread|new) posts|What'?s new\??|Contact(?: us)?"
         r"|About(?: us)?|The team|Archives|Categories|Recent (?:posts|comments)|Meta|Blogroll"
     )),
-    # A breadcrumb trail: "Board index ‹ World Affairs ‹ Russia", "Home » News".
-    ("breadcrumb", _chrome(r"(?:[^›»‹<>|.!?]{1,60} [›»‹>] ){1,6}[^›»‹<>|.!?]{1,120}")),
     # A post's header: who posted it and when, the poster's counts.
     ("post header", _chrome(
         r"Posted (?:on|by|in) .{1,120}|Post by .{1,120}|Post subject: .{1,200}|Re: .{1,200}|Thread: .{1,200}|Topic: .{1,200}"
@@ -55,6 +53,8 @@ CHROME: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|Senior Member|Junior Member|Administrator|Site Admin|Registered User|Offline|Online|Last edited by .{1,120}"
         r"|Written by .{1,60}|Author: .{1,60}|By .{1,40} on .{1,40}|.{1,40} wrote:"
     )),
+    # A breadcrumb trail: "Board index ‹ World Affairs ‹ Russia", "Home » News".
+    ("breadcrumb", _chrome(r"(?:[^›»‹<>|.!?]{1,60} [›»‹>] ){1,6}[^›»‹<>|.!?]{1,120}")),
     # A post's buttons and share widgets.
     ("post buttons", _chrome(
         r"Reply|Quote|Reply with quote|Multi-?quote|Post reply|New topic|Post a reply|Edit|Delete|Report(?: post)?"

@@ -185,6 +185,15 @@ def test_chrome_lines_are_audited_under_the_name_of_their_kind():
     assert (wordpress["Share this:"], wordpress["Leave a Reply Cancel reply"], wordpress["Kremlin Digest"]) == ("post buttons", "comment form", "repost header")
 
 
+def test_a_post_that_opens_with_its_date_takes_its_title_from_the_post_header():
+    wordpress = (FIXTURES / "blog_wordpress.txt").read_text("utf-8")
+    title = TRUTH["blog_wordpress.txt"]["title"]
+    moved = wordpress.replace(f"{title}\n", "", 1).replace("Posted on", f"{title}\nPosted on", 1)
+    cleaned = repost.clean(seed(moved))
+    assert (cleaned.title, cleaned.date, cleaned.place) == (title, "2016-03-18", "Tuzla Island")
+    assert moved.split("\n")[cleaned.title_line - 1] == title
+
+
 @pytest.mark.parametrize("line", [
     "Vladimir Putin: Thank you.", "Thank you.", "Good afternoon, colleagues.", "* * *", "13:30", "The Kremlin, Moscow",
     "Question: Will you meet him?", "Today this special economic zone is in operation.",

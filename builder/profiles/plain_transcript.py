@@ -74,7 +74,6 @@ class Head:
     time: str | None = None
     place: str | None = None
     lead: Line | None = None
-    date_line: int | None = None
     body_start: int = 0  # index, into the lines read, of the first line of the body
     taken: list[int] = field(default_factory=list)  # indexes of the lines the head took
 
@@ -142,7 +141,7 @@ def read_head(lines: Iterable[Line]) -> Head | None:
     above = filled[:pos]
     if above and len(lines[above[0]].text) > TITLE_LENGTH:
         return None
-    head = Head(date=dated[0], time=dated[1], place=dated[2], date_line=lines[i].number, taken=[*above, i])
+    head = Head(date=dated[0], time=dated[1], place=dated[2], taken=[*above, i])
     if above:
         head.title = lines[above[0]]
     if len(above) > 1:

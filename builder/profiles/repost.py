@@ -7,22 +7,23 @@ footers. Each kind of chrome line is a named pattern in ``CHROME``.
 
 Where the post is: chrome lines cut the text into stretches; the post is the stretch
 that holds the transcript's head (a title over a date line), the one with the most words
-when several do or none does. It starts at its title (or at the date, when no title is
-above it) and ends where the stretch ends, at the first chrome line after the body.
-Every line outside it goes to the audit, under its pattern's name or as header or
-footer. A line naming the source (``The source of information - http://en.kremlin.ru/...``)
+when several do or none does. It starts at its title (or at its date, when no title is
+above it: the title is then the post's own, above "Posted on ...") and ends where the
+stretch ends, at the first chrome line after the body. Every line outside it goes to the
+audit, under its pattern's name or as header or footer. A line naming the source (``The source of information - http://en.kremlin.ru/...``)
 gives the source's URL, wherever it stands.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..clean import normalise_spaces, split_lines
+from ..labels import parse_label
 from ..model import Cleaned, Removal, Seed
 from . import plain_transcript
-from .plain_transcript import SOURCE_LINE, read_date_line
+from .plain_transcript import SOURCE_LINE, TITLE_LENGTH, read_date_line
 
 NAME = "repost"
 KIND = plain_transcript.KIND
@@ -122,7 +123,10 @@ def clean(seed: Seed) -> Cleaned:
         for i, (line, text, kind) in enumerate(zip(raw, texts, kinds, strict=True))
         if text and not post.start <= i < post.end
     ]
-    return plain_transcript.transcript(seed, raw[post.start : post.end], NAME, removed, url)
+    cleaned = plain_transcript.transcript(seed, raw[post.start : post.end], NAME, removed, url)
+    if read_date_line(texts[post.start]) and (entry := _entry_title(texts, kinds, post.start)) is not None:
+        cleaned = replace(cleaned, title=texts[entry], title_line=raw[entry].number)
+    return cleaned
 
 
 def chrome_kind(text: str) -> str | None:
@@ -161,6 +165,16 @@ def _from_head(stretch: Stretch, texts: list[str]) -> Stretch | None:
     elif at >= 1:
         first = at - 1
     return Stretch(filled[first], stretch.end)
+
+
+def _entry_title(texts: list[str], kinds: list[str | None], start: int) -> int | None:
+    """A post that opens with its date has its title in the post's header: the line above "Posted on ..."."""
+    i = start - 1
+    while i >= 0 and (not texts[i] or kinds[i] == "post header"):
+        i -= 1
+    if i < 0 or i == start - 1 or kinds[i] or len(texts[i]) > TITLE_LENGTH or parse_label(texts[i]):
+        return None
+    return i
 
 
 def _words(texts: list[str], stretch: Stretch) -> int:

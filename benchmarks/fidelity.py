@@ -18,7 +18,8 @@ real build) and compared with the truth, page by page:
   body (labels, paragraphs) does not have, as a share of the body's words.
 
 A third shape, ``pasted``, is each transcript as a reader would paste it from the
-page: the title, the date line, then the body's lines (``Label: text``).
+page: the title, the date line, then the body's lines (``Label: text``); two variants of
+it write every label in capitals (``pasted-caps``) or alone on its line (``pasted-alone``).
 
     python -m benchmarks.fidelity                       # every shape, the whole corpus
     python -m benchmarks.fidelity --shape html --limit 200
@@ -42,7 +43,7 @@ from builder.model import Document
 from builder.pipeline import parse_corpus
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kremlin"
-SHAPES = ("text", "html", "pasted")
+SHAPES = ("text", "html", "pasted", "pasted-caps", "pasted-alone")
 # A word, as the words-lost figure counts them: letters and digits (punctuation and spaces aside).
 WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 # Labels that name no one.
@@ -97,23 +98,42 @@ def load_truth(corpus: Path = CORPUS) -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
-def pasted_text(page: dict) -> str:
-    """A transcript as pasted from its page: title, date, then the body's lines."""
+def pasted_text(page: dict, variant: str = "") -> str:
+    """A transcript as pasted from its page: title, date, then the body's lines.
 
+    ``caps`` writes every label in capitals (as older pages and Government transcripts
+    do); ``alone`` puts every label alone on its line, the turn's words on the next.
+    """
     year, month, day = page["date"].split("-")
     date = f"{MONTHS[int(month) - 1]} {int(day)}, {year}"
-    return f"{page['title']}\n{date}\n\n{page['body']}\n"
+    body = page["body"]
+    if variant:
+        body = "\n".join(_relabel(page, body.split("\n"), variant))
+    return f"{page['title']}\n{date}\n\n{body}\n"
+
+
+def _relabel(page: dict, lines: list[str], variant: str):
+    labels = [t["label"] for t in page["turns"]]
+    at = 0
+    for line in lines:
+        if at < len(labels) and line.startswith(labels[at]) and ":" in line[len(labels[at]):][:300]:
+            head, _, rest = line.partition(":")
+            at += 1
+            head = head.upper() if variant == "caps" else head
+            yield from ([f"{head}:", rest.strip()] if variant == "alone" and rest.strip() else [f"{head}:{rest}"])
+        else:
+            yield line
 
 
 def shape_files(shape: str, pages: list[dict], corpus: Path, folder: Path) -> dict[str, dict]:
     """Write (or link) each page of ``shape`` into ``folder``; the truth of each file by its name."""
     files: dict[str, dict] = {}
     for page in pages:
-        if shape == "pasted":
+        if shape.startswith("pasted"):
             if page["kind"] != "transcript":
                 continue
             name = f"{page['id']}.txt"
-            (folder / name).write_text(pasted_text(page), "utf-8")
+            (folder / name).write_text(pasted_text(page, shape.partition("-")[2]), "utf-8")
         else:
             key = "html" if shape == "html" else "page"
             if key not in page["files"]:
@@ -149,18 +169,18 @@ def compare(doc: Document | None, page: dict, people: dict, keep_misses: bool = 
     t.false_transcripts = int(built_transcript and not truth_transcript)
     t.dates = 1
     t.dates_right = int(doc is not None and doc.date == page["date"])
-    body_words = Counter(WORD.findall(page["body"]))
+    body_words = Counter(w.casefold() for w in WORD.findall(page["body"]))
     t.words = sum(body_words.values())
     if doc is None:
         t.words_lost = t.words
         t.turns = len(page["turns"])
         t.persons = len(page["persons"])
         return t
-    ours = Counter(WORD.findall(doc.lead or ""))
+    ours = Counter(w.casefold() for w in WORD.findall(doc.lead or ""))
     for turn in doc.turns:
-        ours.update(WORD.findall(turn.label or ""))
+        ours.update(w.casefold() for w in WORD.findall(turn.label or ""))
         for p in turn.paragraphs:
-            ours.update(WORD.findall(p.text))
+            ours.update(w.casefold() for w in WORD.findall(p.text))
     t.words_lost = sum(max(0, n - ours[w]) for w, n in body_words.items())
     # Turns: the truth's labels and the document's turns aligned in order by their first words.
     opened = [turn for turn in doc.turns if turn.label and turn.paragraphs]

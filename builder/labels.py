@@ -39,7 +39,8 @@ from .model import Line
 from .names import is_given_name
 
 # The head of a line up to its first colon, then the turn's first words (or nothing).
-LABEL_LINE = re.compile(r"^(?P<head>[^:\n]{1,400}?)\s*:(?:\s+(?P<rest>\S.*?))?\s*$")
+# (A colon glued to the next word opens a turn when that word starts a sentence: "Murashko:Good afternoon", not "A:0".)
+LABEL_LINE = re.compile(r"^(?P<head>[^:\n]{1,400}?)\s*:(?:\s+(?P<rest>\S.*?)|(?P<glued>[A-Z“\"«(\[].*?))?\s*$")
 # A note inside a head: a parenthetical or a bracketed remark ("(retranslated)", "[in English]").
 NOTE = re.compile(r"\s*(?:\((?P<paren>[^()]{1,250})\)|\[(?P<bracket>[^\[\]]{1,250})\])")
 # Sentence punctuation that a head never holds (a label is not a sentence).
@@ -109,14 +110,15 @@ def read_label(text: str) -> Label | None:
         return None
     head = m["head"].strip()
     core, notes = _core(head)
-    rest = m["rest"] or None
+    rest = m["rest"] or m["glued"] or None
     if not core or len(head) > 300 or SENTENCE_MARK.search(_without_abbreviations(core)):
         return None
     if _is_anonymous(core):
         named = _note_name(notes)
         return Label(head, named, core if named else None, rest, STRONG)
     words = _words(core)
-    if not words or len(words) > MAX_WORDS or any(_is_prose(w, i) for i, w in enumerate(words)):
+    shouted = core.upper() == core  # in a label in capitals, "I" is a letter of a name ("ARGUMENTY I FAKTY")
+    if not words or len(words) > MAX_WORDS or any(_is_prose(w, i, shouted) for i, w in enumerate(words)):
         return None
     found = _name_at_start(core) or _name_at_end(core)
     if found is None:
@@ -176,20 +178,31 @@ def _words(core: str) -> list[str]:
 def _indexed_words(core: str) -> list[tuple[str, int]]:
     """``_words`` with, for each, the index of the word as written it comes from."""
     out: list[tuple[str, int]] = []
-    for index, word in enumerate(core.split()):
+    for index, written in enumerate(core.split()):
+        word = written
         if m := GLUED_INITIAL.match(word):
             out += [(m["initial"], index), (_case(m["rest"]), index)]
             continue
         word = _case(word)
         parts = [word] if INNER_CAPITAL.match(word) else GLUED.split(word)
+        if len(parts) == 1 and word != written and " " not in core and (given := _given_prefix(word)):  # "VLADIMIRPUTIN"
+            parts = [given, word[len(given):].capitalize()]
         out += [(p, index) for p in parts if p]
     return out
 
 
-def _is_prose(word: str, position: int) -> bool:
+def _given_prefix(word: str) -> str | None:
+    """A known given name that a word in capitals begins with, glued to a surname (not a suffix: "IVANOV" is one name)."""
+    for end in range(len(word) - 4, 2, -1):
+        if is_given_name(word[:end]) and word[end].lower() not in "aeiouy":
+            return word[:end]
+    return None
+
+
+def _is_prose(word: str, position: int, shouted: bool = False) -> bool:
     """A word of running prose: in lower case, or opening the head ("We agreed"); "I" anywhere ("May" ends a name)."""
     bare = word.strip(",.–—-\"“”«»")
-    if bare == "i" or len(bare) > 1 and bare.isupper():  # "Argumenty i Fakty"; "US Secretary of State"
+    if bare == "i" or len(bare) > 1 and bare.isupper() or shouted and bare == "I":  # "Argumenty i Fakty"; "US Secretary"
         return False
     return bare.casefold() in vocabulary()["prose"] and (bare.islower() or position == 0 or bare == "I")
 
@@ -222,7 +235,9 @@ def _name_at_start(core: str) -> tuple[list[str], str, str] | None:
     words = _words(first)
     if not 2 <= len(words) <= 4 or not all(_is_name_word(w) or _is_particle(w) for w in words):
         return None
-    if not (is_given_name(words[0]) or role[:1].islower() or _name_at_end(role) is None):
+    opening = _words(role)[:1]
+    office = bool(opening) and (_is_title(opening[0]) or opening[0].casefold() in vocabulary()["person_words"])
+    if not (is_given_name(words[0]) or role[:1].islower() or office or _name_at_end(role) is None):
         return None
     return words, role, STRONG
 

@@ -76,6 +76,10 @@ def test_time_of_day_colon_is_not_a_speaker_label():
         # Words a scrape glued together; an initial before the surname.
         ("VladimirPutin: What are the legal areas in need of bolstering in your opinion?", "Vladimir Putin", None),
         ("SergeiDonskoy: Yes.", "Sergei Donskoy", None),
+        ("VLADIMIRPUTIN: Thank you.", "Vladimir Putin", None),
+        ("ARGUMENTY I FAKTY EDITOR-IN-CHIEF IGOR CHERNYAK: This year", "Igor Chernyak", "ARGUMENTY I FAKTY EDITOR-IN-CHIEF"),
+        ("VALERIYA KORABLEVA, REPORTER AT CHANNEL ONE: Good afternoon.", "Valeriya Korableva", "REPORTER AT CHANNEL ONE"),
+        ("Healthcare Minister Mikhail Murashko:Good afternoon.", "Mikhail Murashko", "Healthcare Minister"),
         ("V.Putin: Friends, allow me to congratulate", "V. Putin", None),
         ("E. Choinozov: Good day, Mr President!", "E. Choinozov", None),
         ("D.MEDVEDEV: Good afternoon, colleagues.", "D. Medvedev", None),
@@ -130,7 +134,7 @@ def test_real_labels_give_the_name_and_role_they_write(line, name, role):
         "Question: Mr President, what now?", "Question (retranslated): I have a question for Mr Putin.", "Q: And then?",
         "A: Yes.", "Response: Yes.", "Reply: No.", "Remark: Thank you.", "Answer: Of course.", "Voice: Bravo!",
         "Voice from the audience: Thank you!", "Question from Perm Territory: Hello, Mr President!", "Call centre operator: The city of Kursk.",
-        "Audience: Yes!", "QUESTION: What about gas?",
+        "Audience: Yes!", "QUESTION: What about gas?", "QUESTION FROM IZHEVSK: Hello, my name is Yevgeny.",
     ],
 )
 def test_anonymous_speakers_open_a_turn_with_no_person(line):

@@ -87,6 +87,18 @@ def female_given_names() -> frozenset[str]:
 
 
 @cache
+def family_first() -> frozenset[str]:
+    """East Asian family names written before the given name: the first word of "Xi Jinping" is the surname."""
+    return frozenset(_data().get("family_first") or ())
+
+
+def surnames_of(name: str) -> tuple[str, ...]:
+    """The words of a full name that may be its surname: the last, and the first of "Xi Jinping"."""
+    words = name.split()
+    return (words[-1], words[0]) if len(words) > 1 and words[0] in family_first() else (words[-1],)
+
+
+@cache
 def not_given_names() -> frozenset[str]:
     """Capitalised words that never start a person's name (titles, sentence openers): 'President Chirac' is no name."""
     return frozenset(_data().get("not_given_names") or ())

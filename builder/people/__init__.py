@@ -27,7 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from ..model import Document, Mention, Paragraph, Problem, Role, Turn
-from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, surname_of
+from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, surname_of, surnames_of
 from .offices import PRESIDENT_OF_RUSSIA, holders_on, office
 from .registry import PEOPLE_FILE, Registry, load_curated
 from .roles import RoleIndex, involved, people_of
@@ -53,6 +53,7 @@ ORGANISATION = re.compile(r"\b(?:Russia|Russian|Bank|Academy|Company|Corporation
 ADDRESS_WORDS = frozenset({"President", "Prime", "Minister", "Chancellor", "Federal", "Secretary", "Chairman", "Chairwoman",
                            "Governor", "Speaker", "Ambassador", "Mayor", "Premier", "Vice", "General", "Director", "Prosecutor", "Deputy"})
 WOMEN_TITLES = ("Ms", "Mrs", "Madam")
+_NOT_GIVEN = not_given_names()
 
 __all__ = ["PEOPLE_FILE", "Registry", "RoleIndex", "Turn", "collect", "involved", "load_curated", "people_of", "resolve"]
 
@@ -131,14 +132,15 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: frozenset[str
     if i + 2 > len(words):
         return 0
     first, second = words[i][2], words[i + 1][2]
-    if second in COURTESY or second in not_given_names() or first in COURTESY:
+    if second in COURTESY or second in ADDRESS_WORDS or first in COURTESY:
         return 0
     if registry.is_given(first):
         third = words[i + 2][2] if i + 2 < len(words) else None
-        if third and registry.is_given(second) and third not in not_given_names() and third not in COURTESY:
+        if third and registry.is_given(second) and third not in COURTESY and third not in ADDRESS_WORDS:
             return 3
         return 2
-    if second in confirmed and first not in not_given_names():
+    # "China Hu Jintao" beside "Mr Hu": the name starts at Hu.
+    if second in confirmed and first not in _NOT_GIVEN and not (i + 2 < len(words) and registry.is_given(second)):
         return 2
     return 0
 
@@ -211,7 +213,8 @@ class _Context:
         for pid in known:
             for name in registry.people[pid]["names"]:
                 if len(name.split()) > 1:
-                    self.by_surname[fold(surname_of(name))].add(pid)
+                    for surname in surnames_of(name):
+                        self.by_surname[fold(surname)].add(pid)
         self.office_holders = {pid for name in holders_on(doc.date) if (pid := registry.find(name))}
         self.noticed: set[str] = set()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from ..model import Problem, Role
-from ..names import fold, is_given_name, name_key, not_given_names, slug, surname_of
+from ..names import fold, is_given_name, name_key, not_given_names, slug, surname_of, surnames_of
 from ..yamlfile import load_yaml
 
 PEOPLE_FILE = "people.yml"
@@ -65,7 +65,8 @@ class Registry:
             index: dict[str, set[str]] = defaultdict(set)
             for pid, entry in self.people.items():
                 for n in entry["names"]:
-                    index[fold(surname_of(n))].add(pid)
+                    for word in surnames_of(n):
+                        index[fold(word)].add(pid)
             self._surnames = {k: sorted(v) for k, v in index.items()}
         return self._surnames.get(fold(surname), [])
 

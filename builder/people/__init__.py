@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..model import Document, Mention, Paragraph, Problem, Role, Turn
-from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, surname_of, surnames_of
+from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, surname_of
 from .offices import PRESIDENT_OF_RUSSIA, holders_on, office
 from .registry import PEOPLE_FILE, Registry, load_curated
 from .roles import RoleIndex, involved, people_of
@@ -50,9 +51,13 @@ HEAD_OF_STATE = re.compile(r"^(?:[A-Z][\w.-]* )?(?:President|King|Queen|Emir|Sul
 ORGANISATION = re.compile(r"\b(?:Russia|Russian|Bank|Academy|Company|Corporation|Union|Association|Institute|Foundation|Centre|Center"
                           r"|Society|Chamber|Court|Group|University|Committee|Council|Fund|Agency|Board|Club|League|Federation|Vice)\b")
 # Words of an office a courtesy title addresses ("Mr Prime Minister", "Madam Federal Chancellor").
-ADDRESS_WORDS = frozenset({"President", "Prime", "Minister", "Chancellor", "Federal", "Secretary", "Chairman", "Chairwoman",
+ADDRESS_WORDS = frozenset({"President", "Prime", "First", "Supreme", "Minister-President", "Minister", "Chancellor", "Federal", "Secretary", "Chairman", "Chairwoman",
                            "Governor", "Speaker", "Ambassador", "Mayor", "Premier", "Vice", "General", "Director", "Prosecutor", "Deputy"})
 WOMEN_TITLES = ("Ms", "Mrs", "Madam")
+# A word in lower case (what shows that a capitalised word is a common word, not a name).
+LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+# A head of state's title just before a name in the text: "President of Turkey Recep Tayyip Erdogan", "US President Barack Obama".
+HEAD_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Z][\w.-]* )?(?:President|King|Emir|Sultan|Emperor)(?: of(?: the)?(?: (?:[A-Z][\w’'-]+|of|and))+?)?) $")
 _NOT_GIVEN = not_given_names()
 
 __all__ = ["PEOPLE_FILE", "Registry", "RoleIndex", "Turn", "collect", "involved", "load_curated", "people_of", "resolve"]
@@ -97,16 +102,37 @@ def _texts(doc: Document):
         yield paragraph.text
 
 
-def _courtesy_surnames(doc: Document) -> frozenset[str]:
-    """Surnames the document writes after ``Mr``/``Ms``: the word before such a surname elsewhere is a given name."""
-    return frozenset(m["surname"] for text in _texts(doc) for m in COURTESY_SURNAME.finditer(text) if m["surname"] not in ADDRESS_WORDS)
+class _Confirmed(NamedTuple):
+    """Surnames a document writes after ``Mr``/``Ms``, and the words it also writes in lower case."""
+
+    surnames: frozenset[str]
+    common: frozenset[str]
+
+
+NO_SURNAMES = _Confirmed(frozenset(), frozenset())
+
+
+def _courtesy_surnames(doc: Document) -> _Confirmed:
+    """Surnames the document writes after ``Mr``/``Ms``: the word before such a surname elsewhere is a given name,
+    unless the document writes that word in lower case too ('has', 'messrs')."""
+    texts = list(_texts(doc))
+    surnames = frozenset(m["surname"] for text in texts for m in COURTESY_SURNAME.finditer(text) if _address_word(m["surname"]) is None)
+    if not surnames:
+        return NO_SURNAMES
+    return _Confirmed(surnames, frozenset(w for text in texts for w in LOWER_WORD.findall(text)))
+
+
+def _address_word(word: str) -> str | None:
+    """The office word a title addresses: 'President', 'Secretary' of 'Secretary-General'; else None."""
+    head = word.split("-")[0]
+    return head if head in ADDRESS_WORDS else None
 
 
 def _run_words(text: str, run: re.Match) -> list[tuple[int, int, str]]:
     return [(run.start() + m.start(), run.start() + m.end(), m.group()) for m in RUN_WORD.finditer(run.group())]
 
 
-def _full_names(text: str, registry: Registry, confirmed: frozenset[str] = frozenset()):
+def _full_names(text: str, registry: Registry, confirmed: _Confirmed = NO_SURNAMES):
     """``(start, end, name)`` for each full personal name in a text."""
     for run in NAME_RUN.finditer(text):
         if " " not in run.group():
@@ -122,7 +148,7 @@ def _full_names(text: str, registry: Registry, confirmed: frozenset[str] = froze
                 i += 1
 
 
-def _full_name_width(words, i: int, registry: Registry, confirmed: frozenset[str] = frozenset()) -> int:
+def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = NO_SURNAMES) -> int:
     """How many words from ``i`` make a full name: one the registry knows, a known given name and a surname,
     two given names and a surname (``Jose Manuel Barroso``), or any name word before a surname the document
     writes after ``Mr`` (``Jacques Chirac`` beside ``Mr Chirac``)."""
@@ -132,15 +158,16 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: frozenset[str
     if i + 2 > len(words):
         return 0
     first, second = words[i][2], words[i + 1][2]
-    if second in COURTESY or second in ADDRESS_WORDS or first in COURTESY:
+    if second in COURTESY or _address_word(second) or first in COURTESY:
         return 0
     if registry.is_given(first):
         third = words[i + 2][2] if i + 2 < len(words) else None
-        if third and registry.is_given(second) and third not in COURTESY and third not in ADDRESS_WORDS:
+        if third and registry.is_given(second) and third not in COURTESY and not _address_word(third):
             return 3
         return 2
     # "China Hu Jintao" beside "Mr Hu": the name starts at Hu.
-    if second in confirmed and first not in _NOT_GIVEN and not (i + 2 < len(words) and registry.is_given(second)):
+    if (second in confirmed.surnames and first != second and first not in _NOT_GIVEN and first.casefold() not in confirmed.common
+            and not (i + 2 < len(words) and registry.is_given(second))):
         return 2
     return 0
 
@@ -206,15 +233,18 @@ class _Context:
                 if pid and turn.role:
                     self.roles[pid].append(turn.role)
         for text in _texts(doc):
-            known |= {registry.find(name) for _, _, name in _full_names(text, registry, self.confirmed)}
+            for start, _end, name in _full_names(text, registry, self.confirmed):
+                pid = registry.find(name)
+                known.add(pid)
+                head = HEAD_BEFORE_NAME.search(text, max(0, start - 80), start) if pid else None
+                if head and _heads_a_state(head["role"]):  # the text states a foreign leader's title
+                    self.roles[pid].append(head["role"])
         known.discard(None)
         self.known = known
         self.by_surname: dict[str, set[str]] = defaultdict(set)
         for pid in known:
-            for name in registry.people[pid]["names"]:
-                if len(name.split()) > 1:
-                    for surname in surnames_of(name):
-                        self.by_surname[fold(surname)].add(pid)
+            for surname in registry.surnames(pid):
+                self.by_surname[fold(surname)].add(pid)
         self.office_holders = {pid for name in holders_on(doc.date) if (pid := registry.find(name))}
         self.noticed: set[str] = set()
 
@@ -267,7 +297,7 @@ class _Context:
 
     def _courtesy(self, words, i: int, paragraph: Paragraph) -> tuple[str | None, int]:
         title = words[i + 1][2]
-        if title in ADDRESS_WORDS:
+        if _address_word(title):
             return self._address(words, i, paragraph)
         width = _full_name_width(words, i + 1, self.registry, self.confirmed)
         if width:
@@ -278,7 +308,7 @@ class _Context:
     def _address(self, words, i: int, paragraph: Paragraph) -> tuple[str | None, int]:
         """``Mr President``, ``Mr Minister``, ``Mr Prime Minister``: the holder of the office addressed."""
         width = 1
-        while i + 1 + width < len(words) and words[i + 1 + width][2] in ADDRESS_WORDS:
+        while i + 1 + width < len(words) and _address_word(words[i + 1 + width][2]):
             width += 1
         office_words = " ".join(w[2] for w in words[i + 1 : i + 1 + width])
         form = f"{words[i][2]} {office_words}"

@@ -63,12 +63,18 @@ class Registry:
     def with_surname(self, surname: str) -> list[str]:
         if self._surnames is None:  # built once the registry stops growing (resolve does not add)
             index: dict[str, set[str]] = defaultdict(set)
-            for pid, entry in self.people.items():
-                for n in entry["names"]:
-                    for word in surnames_of(n):
-                        index[fold(word)].add(pid)
+            for pid in self.people:
+                for word in self.surnames(pid):
+                    index[fold(word)].add(pid)
             self._surnames = {k: sorted(v) for k, v in index.items()}
         return self._surnames.get(fold(surname), [])
+
+    def surnames(self, pid: str) -> set[str]:
+        """The surnames a person's full names give ('Putin'; 'Xi' of 'Xi Jinping'), not those of a name read backwards."""
+        entry = self.people[pid]
+        display = name_key(entry["name"])
+        return {word for n in entry["names"] if len(n.split()) > 1 and (n == entry["name"] or _reversed_key(n) != display)
+                for word in surnames_of(n)}
 
     # ------------------------------------------------------------ after collecting
 

@@ -49,7 +49,8 @@ MINISTER_ROLE = re.compile(r"\bMinister\b")
 HEAD_OF_STATE = re.compile(r"^(?:[A-Z][\w.-]* )?(?:President|King|Queen|Emir|Sultan|Emperor|Crown Prince|Ruling Prince)\b(?! of the Russian)")
 # Words that show a "President" heads an organisation, not a country.
 ORGANISATION = re.compile(r"\b(?:Russia|Russian|Bank|Academy|Company|Corporation|Union|Association|Institute|Foundation|Centre|Center"
-                          r"|Society|Chamber|Court|Group|University|Committee|Council|Fund|Agency|Board|Club|League|Federation|Vice)\b")
+                          r"|Society|Chamber|Court|Group|University|Committee|Council|Fund|Agency|Board|Club|League|Federation|Vice)\b"
+                          r"|(?i:bank|neft|prom|gaz)")  # Gazprombank, Rosneft, Transneft
 # Words of an office a courtesy title addresses ("Mr Prime Minister", "Madam Federal Chancellor").
 ADDRESS_WORDS = frozenset({"President", "Prime", "First", "Supreme", "Minister-President", "Minister", "Chancellor", "Federal", "Secretary", "Chairman", "Chairwoman",
                            "Governor", "Speaker", "Ambassador", "Mayor", "Premier", "Vice", "General", "Director", "Prosecutor", "Deputy"})

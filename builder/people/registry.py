@@ -42,12 +42,13 @@ class Registry:
             entry = self.people[found]
             if name not in entry["names"]:
                 entry["names"].append(name)
-            entry["seen"][name] += 1
+            if not stated:  # how often the text writes a form: a tooltip's form is rebuilt, not written
+                entry["seen"][name] += 1
             entry["stated"] |= stated
             return found
         pid = pid or _free_id(slug(name) or "person", self.people)
         self.people[pid] = {"name": name, "names": [name], "roles": [], "summary": None, "curated": curated,
-                            "seen": Counter({name: 1}), "stated": stated or curated}
+                            "seen": Counter() if stated else Counter({name: 1}), "stated": stated or curated}
         self.by_key[key] = pid
         if stated and len(name.split()) > 1:
             self.given.add(name.split()[0])

@@ -34,11 +34,14 @@ from .registry import PEOPLE_FILE, Registry, load_curated
 from .roles import RoleIndex, involved, people_of
 
 _WORD = r"(?:(?:al|el)-)?[A-ZÀ-Ý][a-zß-ÿā-ž]+(?:-[A-ZÀ-Ý]?[a-zß-ÿā-ž]+)*"
+# Small words inside a name ("Salman bin Abdulaziz Al Saud", "Alexander Van der Bellen").
+_PARTICLE = r"(?:bin|ibn|bint|al|el|van|der|von|de|da|del|dos|la|le)"
+PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "Al", "El", "van", "Van", "der", "von", "Von", "de", "De", "da", "del", "dos", "la", "le"})
 # A run of capitalised words ("President Vladimir Putin", "Mr [Sergei] Lavrov", "Bashar al-Assad"):
-# an editorial insertion's brackets do not cut a run.
-NAME_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:\]? \[?{_WORD})*")
-# One word inside a run.
-RUN_WORD = re.compile(_WORD)
+# an editorial insertion's brackets do not cut a run, nor do a name's small words.
+NAME_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:\]? \[?(?:{_PARTICLE} )*{_WORD})*")
+# One word inside a run (a small word only between two others).
+RUN_WORD = re.compile(rf"{_WORD}|(?<= ){_PARTICLE}(?= )")
 # A courtesy title and the surname after it ("Mr Chirac", "Ms [Tatyana] Golikova" gives Golikova later).
 COURTESY_SURNAME = re.compile(rf"\b(?:{'|'.join(COURTESY)})\.? (?P<surname>{_WORD})\b(?! [A-Z])")
 # Roles that make a speaker "Mr President" of a Russian meeting.
@@ -162,6 +165,8 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = 
     if second in COURTESY or _address_word(second) or first in COURTESY:
         return 0
     if registry.is_given(first):
+        if second in PARTICLES:
+            return _with_particles(words, i)
         third = words[i + 2][2] if i + 2 < len(words) else None
         if third and registry.is_given(second) and third not in COURTESY and not _address_word(third):
             return 3
@@ -171,6 +176,22 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = 
             and not (i + 2 < len(words) and registry.is_given(second))):
         return 2
     return 0
+
+
+def _with_particles(words, i: int) -> int:
+    """The width of a name whose given name is followed by small words: 'Mohammed bin Zayed Al Nahyan' is five."""
+    j, seen = i + 1, {words[i][2]}
+    while j < len(words) and (words[j][2] in PARTICLES or words[j][2][:3] in ("al-", "el-")):
+        k = j
+        while k < len(words) and words[k][2] in PARTICLES:
+            k += 1
+        if k == len(words) or not words[k][2][0].isupper() and words[k][2][:3] not in ("al-", "el-"):
+            return 0 if j == i + 1 else j - i
+        if words[k][2] in seen:  # a tooltip's leftover repeats the name: "Van der Bellen Van der Bellen"
+            break
+        seen.add(words[k][2])
+        j = k + 1
+    return j - i
 
 
 # ---------------------------------------------------------------- resolve
@@ -304,7 +325,11 @@ class _Context:
         if width:
             name = " ".join(w[2] for w in words[i + 1 : i + 1 + width])
             return self.registry.find(name), width + 1
-        return self.surname(title, paragraph.line, f"{words[i][2]} {title}", courtesy=words[i][2], report_unknown=True), 2
+        j = i + 1
+        while j + 1 < len(words) and words[j][2] in PARTICLES:  # "Mr Al Nahyan", "Mr Van der Bellen"
+            j += 1
+        form = " ".join(w[2] for w in words[i : j + 1])
+        return self.surname(words[j][2], paragraph.line, form, courtesy=words[i][2], report_unknown=True), j - i + 1
 
     def _address(self, words, i: int, paragraph: Paragraph) -> tuple[str | None, int]:
         """``Mr President``, ``Mr Minister``, ``Mr Prime Minister``: the holder of the office addressed."""

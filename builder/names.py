@@ -99,6 +99,12 @@ def surnames_of(name: str) -> tuple[str, ...]:
 
 
 @cache
+def not_surnames() -> frozenset[str]:
+    """Capitalised words that never end a person's name: 'Roman Catholic' is no one."""
+    return frozenset(_data().get("not_surnames") or ())
+
+
+@cache
 def not_given_names() -> frozenset[str]:
     """Capitalised words that never start a person's name (titles, sentence openers): 'President Chirac' is no name."""
     return frozenset(_data().get("not_given_names") or ())

@@ -276,3 +276,13 @@ def test_an_office_addressed_is_the_one_person_of_the_document_with_that_title_o
     ])])
     assert turn_mentions(doc)[0] == ("Mr Prime Minister", "dmitry-medvedev")
     assert not problems  # "Mr Chancellor" with no chancellor here: an office, not a name, so no warning
+
+
+def test_titles_and_institutions_beside_a_name_word_make_no_person():
+    from builder.model import Tooltip
+
+    [doc], _, people = resolved([document([
+        ("Vladimir Putin", "President of Russia", "Mr Chirac, Roman Kopin and the Roman Catholic Church; Presidents Chirac and Putin."),
+    ], tooltips=[Tooltip(1, "Roman Kopin", "Roman", "Kopin", "Governor of Chukotka")])])
+    assert "roman-kopin" in people
+    assert not {"roman-catholic", "presidents-chirac"} & set(people)

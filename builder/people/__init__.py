@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ..model import Document, Mention, Paragraph, Problem, Role, Turn
-from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, surname_of
+from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, not_surnames, surname_of
 from .offices import PRESIDENT_OF_RUSSIA, holders_on, office
 from .registry import PEOPLE_FILE, Registry, load_curated
 from .roles import RoleIndex, involved, people_of
@@ -63,6 +63,7 @@ LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 # A head of state's title just before a name in the text: "President of Turkey Recep Tayyip Erdogan", "US President Barack Obama".
 HEAD_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Z][\w.-]* )?(?:President|King|Emir|Sultan|Emperor)(?: of(?: the)?(?: (?:[A-Z][\w’'-]+|of|and))+?)?) $")
 _NOT_GIVEN = not_given_names()
+_NOT_SURNAME = not_surnames()
 
 __all__ = ["PEOPLE_FILE", "Registry", "RoleIndex", "Turn", "collect", "involved", "load_curated", "people_of", "resolve"]
 
@@ -162,7 +163,7 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = 
     if i + 2 > len(words):
         return 0
     first, second = words[i][2], words[i + 1][2]
-    if second in COURTESY or _address_word(second) or first in COURTESY:
+    if second in COURTESY or _address_word(second) or second in _NOT_SURNAME or first in COURTESY:
         return 0
     if registry.is_given(first):
         if second in PARTICLES:

@@ -7,6 +7,7 @@ this module only reads them and answers questions about a name.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -16,6 +17,8 @@ import yaml
 COURTESY = ("Mr", "Ms", "Mrs", "Dr", "Madam", "Mister")
 # A capitalised name word: "Borisov", "Kassym-Jomart", "O’Neill".
 NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
+# Initials and a surname: "V. Putin", "V.Putin", "A.V. Dvorkovich", "V Putin".
+INITIAL_NAME = re.compile(r"^(?P<initials>(?:[A-Z]\.\s?)+|[A-Z] )(?P<surname>[A-Z][\w’'-]+)$")
 
 
 @cache
@@ -43,11 +46,68 @@ def given_key(given: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """A key equal for two spellings of one full name ('Yuri Borisov', 'Yury Borisov')."""
+    """A key equal for two spellings of one full name ('Yuri Borisov', 'Yury Borisov', 'Sauli Niinisto', 'Sauli Niinistö')."""
     words = name.split()
     if len(words) >= 2:
         words[0] = given_key(words[0])
-    return " ".join(words).casefold()
+    return fold(" ".join(words))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Niinistö' and 'Niinisto' give 'niinisto'."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name as a label or the text writes it: a full name, an initial and a surname, or a surname alone."""
+
+    surname: str
+    given: str | None = None  # the given name(s), when written out
+    initial: str | None = None  # "V" of "V. Putin"
+
+
+def name_form(name: str) -> NameForm:
+    """The parts of a written name: 'Putin', 'V. Putin' / 'V.Putin', 'Vladimir Putin'."""
+    m = INITIAL_NAME.match(name)
+    if m:
+        return NameForm(m["surname"], initial=m["initials"][0])
+    words = name.split()
+    if len(words) == 1:
+        return NameForm(words[0])
+    return NameForm(words[-1], given=" ".join(words[:-1]))
+
+
+@cache
+def female_given_names() -> frozenset[str]:
+    """Given names only women bear: a 'Mr' never addresses one of them."""
+    return frozenset(_data().get("female_given_names") or ())
+
+
+@cache
+def family_first() -> frozenset[str]:
+    """East Asian family names written before the given name: the first word of "Xi Jinping" is the surname."""
+    return frozenset(_data().get("family_first") or ())
+
+
+def surnames_of(name: str) -> tuple[str, ...]:
+    """The words of a full name that may be its surname: the last, and the first of "Xi Jinping"."""
+    words = name.split()
+    return (words[-1], words[0]) if len(words) > 1 and words[0] in family_first() else (words[-1],)
+
+
+@cache
+def not_surnames() -> frozenset[str]:
+    """Capitalised words that never end a person's name: 'Roman Catholic' is no one."""
+    return frozenset(_data().get("not_surnames") or ())
+
+
+@cache
+def not_given_names() -> frozenset[str]:
+    """Capitalised words that never start a person's name (titles, sentence openers): 'President Chirac' is no name."""
+    return frozenset(_data().get("not_given_names") or ())
 
 
 def is_given_name(word: str) -> bool:

@@ -1,0 +1,439 @@
+"""Stage 5, people: resolve every speaker and every person named to one canonical person.
+
+Resolution order, for a name in a document (each step is tried only when the one
+before found nothing):
+
+1. an explicit alias from the people file (``other_names``), or a full name
+   (``Given Surname``, in either order: ``Abe Shinzo`` is ``Shinzo Abe``; spelling
+   variants such as Yuri/Yury are one name; a misspelt given name beside a known
+   surname, ``Vladmir Putin``, is read as the known one, with a notice);
+2. ``Mr``/``Ms``/``Dr`` + surname, a surname alone, or an initial and a surname
+   (``V. Putin``): a person of *that document* with that surname (and initial);
+   if none, the one person of the whole registry with it (``Mr`` is never a woman;
+   among several, the one holding an office of ``data/offices.yml`` on that date);
+3. ``Mr President``: the President of Russia of the date (``data/offices.yml``) when
+   someone else speaks; said by him, the foreign head of state of the meeting;
+   ``Mr Minister``: the next speaker, when a minister; ``Mr Prime Minister``,
+   ``Mr Chancellor``...: the one person of the document with that title.
+
+An ambiguous or unknown name is a reported problem, never a guess.
+The people file (``seeds/people.yml``) overrides what is inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from ..model import Document, Mention, Paragraph, Problem, Role, Turn
+from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, not_surnames, surname_of
+from .offices import PRESIDENT_OF_RUSSIA, holders_on, office
+from .registry import PEOPLE_FILE, Registry, load_curated
+from .roles import RoleIndex, involved, people_of
+
+_WORD = r"(?:(?:al|el)-)?[A-ZÀ-Ý][a-zß-ÿā-ž]+(?:-[A-ZÀ-Ý]?[a-zß-ÿā-ž]+)*"
+# Small words inside a name ("Salman bin Abdulaziz Al Saud", "Alexander Van der Bellen").
+_PARTICLE = r"(?:bin|ibn|bint|al|el|van|der|von|de|da|del|dos|la|le)"
+PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "Al", "El", "van", "Van", "der", "von", "Von", "de", "De", "da", "del", "dos", "la", "le"})
+# A run of capitalised words ("President Vladimir Putin", "Mr [Sergei] Lavrov", "Bashar al-Assad"):
+# an editorial insertion's brackets do not cut a run, nor do a name's small words.
+NAME_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:\]? \[?(?:{_PARTICLE} )*{_WORD})*")
+# One word inside a run (a small word only between two others).
+RUN_WORD = re.compile(rf"{_WORD}|(?<= ){_PARTICLE}(?= )")
+# A courtesy title and the surname after it ("Mr Chirac", "Ms [Tatyana] Golikova" gives Golikova later).
+COURTESY_SURNAME = re.compile(rf"\b(?:{'|'.join(COURTESY)})\.? (?P<surname>{_WORD})\b(?! [A-Z])")
+# Roles that make a speaker "Mr President" of a Russian meeting.
+PRESIDENT_ROLE = re.compile(r"^President of (?:Russia|the Russian Federation)\b")
+# Roles that make a speaker "Mr Minister".
+MINISTER_ROLE = re.compile(r"\bMinister\b")
+# A foreign head of state: "President of Finland", "US President", "King of Jordan", "Emir of Qatar".
+HEAD_OF_STATE = re.compile(r"^(?:[A-Z][\w.-]* )?(?:President|King|Queen|Emir|Sultan|Emperor|Crown Prince|Ruling Prince)\b(?! of the Russian)")
+# Words that show a "President" heads an organisation, not a country.
+ORGANISATION = re.compile(r"\b(?:Russia|Russian|Bank|Academy|Company|Corporation|Union|Association|Institute|Foundation|Centre|Center"
+                          r"|Society|Chamber|Court|Group|University|Committee|Council|Fund|Agency|Board|Club|League|Federation|Vice)\b"
+                          r"|(?i:bank|neft|prom|gaz)")  # Gazprombank, Rosneft, Transneft
+# Words of an office a courtesy title addresses ("Mr Prime Minister", "Madam Federal Chancellor").
+ADDRESS_WORDS = frozenset({"President", "Prime", "First", "Supreme", "Minister-President", "Minister", "Chancellor", "Federal", "Secretary", "Chairman", "Chairwoman",
+                           "Governor", "Speaker", "Ambassador", "Mayor", "Premier", "Vice", "General", "Director", "Prosecutor", "Deputy"})
+WOMEN_TITLES = ("Ms", "Mrs", "Madam")
+# A word in lower case (what shows that a capitalised word is a common word, not a name).
+LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+# A head of state's title just before a name in the text: "President of Turkey Recep Tayyip Erdogan", "US President Barack Obama".
+HEAD_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Z][\w.-]* )?(?:President|King|Emir|Sultan|Emperor)(?: of(?: the)?(?: (?:[A-Z][\w’'-]+|of|and))+?)?) $")
+_NOT_GIVEN = not_given_names()
+_NOT_SURNAME = not_surnames()
+
+__all__ = ["PEOPLE_FILE", "Registry", "RoleIndex", "Turn", "collect", "involved", "load_curated", "people_of", "resolve"]
+
+
+# ---------------------------------------------------------------- collect
+
+
+def collect(registry: Registry, documents: list[Document]) -> None:
+    """Every full name the documents give joins the registry: tooltips and labels first, then the text."""
+    for doc in documents:
+        for tip in doc.tooltips:
+            pid = registry.add(f"{tip.given} {tip.surname}", stated=True)
+            _add_role(registry, pid, Role(tip.role, doc.date, doc.id, "tooltip"))
+        for turn in doc.turns:
+            if turn.name and name_form(turn.name).given:
+                pid = registry.add(turn.name)
+                if turn.role:
+                    _add_role(registry, pid, Role(turn.role, doc.date, doc.id, "label"))
+    for doc in documents:  # given names the tooltips taught are known in every document now
+        confirmed = _courtesy_surnames(doc)
+        for text in _texts(doc):
+            for _start, _end, name in _full_names(text, registry, confirmed):
+                registry.add(name)
+    registry.join_misspellings()
+    registry.settle_names()
+
+
+def _add_role(registry: Registry, pid: str, role: Role) -> None:
+    entry = registry.people[pid]
+    if "stated_roles" not in entry:  # (title, document) of the roles already there
+        entry["stated_roles"] = {(r.title, r.document) for r in entry["roles"]}
+    stated = entry["stated_roles"]
+    if (role.title, role.document) not in stated:
+        stated.add((role.title, role.document))
+        entry["roles"].append(role)
+
+
+def _texts(doc: Document):
+    yield from (t for t in (doc.title, doc.lead) if t)
+    for _, paragraph in doc.paragraphs():
+        yield paragraph.text
+
+
+class _Confirmed(NamedTuple):
+    """Surnames a document writes after ``Mr``/``Ms``, and the words it also writes in lower case."""
+
+    surnames: frozenset[str]
+    common: frozenset[str]
+
+
+NO_SURNAMES = _Confirmed(frozenset(), frozenset())
+
+
+def _courtesy_surnames(doc: Document) -> _Confirmed:
+    """Surnames the document writes after ``Mr``/``Ms``: the word before such a surname elsewhere is a given name,
+    unless the document writes that word in lower case too ('has', 'messrs')."""
+    texts = list(_texts(doc))
+    surnames = frozenset(m["surname"] for text in texts for m in COURTESY_SURNAME.finditer(text) if _address_word(m["surname"]) is None)
+    if not surnames:
+        return NO_SURNAMES
+    return _Confirmed(surnames, frozenset(w for text in texts for w in LOWER_WORD.findall(text)))
+
+
+def _address_word(word: str) -> str | None:
+    """The office word a title addresses: 'President', 'Secretary' of 'Secretary-General'; else None."""
+    head = word.split("-")[0]
+    return head if head in ADDRESS_WORDS else None
+
+
+def _run_words(text: str, run: re.Match) -> list[tuple[int, int, str]]:
+    return [(run.start() + m.start(), run.start() + m.end(), m.group()) for m in RUN_WORD.finditer(run.group())]
+
+
+def _full_names(text: str, registry: Registry, confirmed: _Confirmed = NO_SURNAMES):
+    """``(start, end, name)`` for each full personal name in a text."""
+    for run in NAME_RUN.finditer(text):
+        if " " not in run.group():
+            continue  # one capitalised word is never a full name
+        words = _run_words(text, run)
+        i = 0
+        while i < len(words):
+            width = _full_name_width(words, i, registry, confirmed)
+            if width:
+                yield words[i][0], words[i + width - 1][1], " ".join(w[2] for w in words[i : i + width])
+                i += width
+            else:
+                i += 1
+
+
+def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = NO_SURNAMES) -> int:
+    """How many words from ``i`` make a full name: one the registry knows, a known given name and a surname,
+    two given names and a surname (``Jose Manuel Barroso``), or any name word before a surname the document
+    writes after ``Mr`` (``Jacques Chirac`` beside ``Mr Chirac``)."""
+    for width in (3, 2):
+        if i + width <= len(words) and registry.find(" ".join(w[2] for w in words[i : i + width])):
+            return width
+    if i + 2 > len(words):
+        return 0
+    first, second = words[i][2], words[i + 1][2]
+    if second in COURTESY or _address_word(second) or second in _NOT_SURNAME or first in COURTESY:
+        return 0
+    if registry.is_given(first):
+        if second in PARTICLES:
+            return _with_particles(words, i)
+        third = words[i + 2][2] if i + 2 < len(words) else None
+        if third and registry.is_given(second) and third not in COURTESY and not _address_word(third):
+            return 3
+        return 2
+    # "China Hu Jintao" beside "Mr Hu": the name starts at Hu.
+    if (second in confirmed.surnames and first != second and first not in _NOT_GIVEN and first.casefold() not in confirmed.common
+            and not (i + 2 < len(words) and registry.is_given(second))):
+        return 2
+    return 0
+
+
+def _with_particles(words, i: int) -> int:
+    """The width of a name whose given name is followed by small words: 'Mohammed bin Zayed Al Nahyan' is five."""
+    j, seen = i + 1, {words[i][2]}
+    while j < len(words) and (words[j][2] in PARTICLES or words[j][2][:3] in ("al-", "el-")):
+        k = j
+        while k < len(words) and words[k][2] in PARTICLES:
+            k += 1
+        if k == len(words) or not words[k][2][0].isupper() and words[k][2][:3] not in ("al-", "el-"):
+            return 0 if j == i + 1 else j - i
+        if words[k][2] in seen:  # a tooltip's leftover repeats the name: "Van der Bellen Van der Bellen"
+            break
+        seen.add(words[k][2])
+        j = k + 1
+    return j - i
+
+
+# ---------------------------------------------------------------- resolve
+
+
+def resolve(registry: Registry, doc: Document) -> tuple[Document, list[Problem]]:
+    """Second pass: speakers and mentions of one document get person ids."""
+    context = _Context(doc, registry)
+    speakers = [context.speaker(t) if t.name else None for t in doc.turns]
+    context.speakers = speakers
+    # After each turn: the next speaker, and the role of the next named turn (one pass, not one per turn).
+    following: list[tuple[str | None, str | None]] = []
+    next_speaker = next_role = None
+    for speaker, turn in zip(reversed(speakers), reversed(doc.turns), strict=True):
+        following.append((next_speaker, next_role))
+        next_speaker = speaker or next_speaker
+        next_role = turn.role if turn.name else next_role
+    following.reverse()
+    turns = []
+    mentioned: set[str] = set()
+    for index, turn in enumerate(doc.turns):
+        next_speaker, next_role = following[index]
+        context.turn_speaker = speakers[index]
+        context.minister = next_speaker if next_role and MINISTER_ROLE.search(next_role) else None
+        paragraphs = []
+        for paragraph in turn.paragraphs:
+            mentions = tuple(context.mentions(paragraph))
+            mentioned |= {m.person for m in mentions}
+            paragraphs.append(replace(paragraph, mentions=mentions))
+        turns.append(replace(turn, speaker=speakers[index], paragraphs=tuple(paragraphs)))
+    people = {s for s in speakers if s} | mentioned
+    people |= {registry.find(name) for t in (doc.title, doc.lead) if t for _, _, name in _full_names(t, registry, context.confirmed)} - {None}
+    return replace(doc, turns=tuple(turns), people=tuple(sorted(people))), context.problems
+
+
+@dataclass
+class _Context:
+    """What resolving one document needs to know: its people by surname, their roles here, who speaks."""
+
+    doc: Document
+    registry: Registry
+    problems: list[Problem] = field(default_factory=list)
+    speakers: list[str | None] = field(default_factory=list)
+    turn_speaker: str | None = None
+    minister: str | None = None
+
+    def __post_init__(self) -> None:
+        doc, registry = self.doc, self.registry
+        self.confirmed = _courtesy_surnames(doc)
+        self.roles: dict[str, list[str]] = defaultdict(list)  # person -> roles this document states
+        known: set[str | None] = set()
+        for tip in doc.tooltips:
+            pid = registry.find(f"{tip.given} {tip.surname}")
+            known.add(pid)
+            if pid:
+                self.roles[pid].append(tip.role)
+        for turn in doc.turns:
+            if turn.name and name_form(turn.name).given:
+                pid = registry.find(turn.name)
+                known.add(pid)
+                if pid and turn.role:
+                    self.roles[pid].append(turn.role)
+        for text in _texts(doc):
+            for start, _end, name in _full_names(text, registry, self.confirmed):
+                pid = registry.find(name)
+                known.add(pid)
+                head = HEAD_BEFORE_NAME.search(text, max(0, start - 80), start) if pid else None
+                if head and _heads_a_state(head["role"]):  # the text states a foreign leader's title
+                    self.roles[pid].append(head["role"])
+        known.discard(None)
+        self.known = known
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        for pid in known:
+            for surname in registry.surnames(pid):
+                self.by_surname[fold(surname)].add(pid)
+        self.office_holders = {pid for name in holders_on(doc.date) if (pid := registry.find(name))}
+        self.noticed: set[str] = set()
+
+    # ------------------------------------------------------------ speakers
+
+    def speaker(self, turn: Turn) -> str | None:
+        name = turn.name
+        pid = self.registry.find(name)
+        if pid:
+            self._notice_variant(name, turn.line)
+            return pid
+        form = name_form(name)
+        if form.given and len(name.split()) > 1:
+            return None  # a full name collect did not keep (cannot happen for a label's full name)
+        return self.surname(form.surname, turn.line, name, initial=form.initial, report_unknown=True)
+
+    # ------------------------------------------------------------ mentions
+
+    def mentions(self, paragraph: Paragraph):
+        text = paragraph.text
+        for run in NAME_RUN.finditer(text):
+            words = _run_words(text, run)
+            i = 0
+            while i < len(words):
+                found, width = self._at(words, i, paragraph)
+                if found:
+                    start, end = _widen_over_marks(words[i][0], words[i + width - 1][1], paragraph)
+                    yield Mention(found, start, end)
+                i += max(width, 1)
+
+    def _at(self, words, i: int, paragraph: Paragraph) -> tuple[str | None, int]:
+        word = words[i][2]
+        if word in COURTESY and i + 1 < len(words):
+            return self._courtesy(words, i, paragraph)
+        width = _full_name_width(words, i, self.registry, self.confirmed)
+        if width:
+            name = " ".join(w[2] for w in words[i : i + width])
+            pid = self.registry.find(name)
+            if pid:
+                self._notice_variant(name, paragraph.line)
+            return pid, width
+        if word in self.registry.aliases:
+            return self.registry.aliases[word], 1
+        if fold(word) in self.by_surname:
+            return self.surname(word, paragraph.line, word), 1
+        holder = [pid for pid in self.office_holders if fold(surname_of(self.registry.people[pid]["name"])) == fold(word)]
+        if len(holder) == 1:  # "Putin" in a text of his presidency
+            return holder[0], 1
+        return None, 1
+
+    def _courtesy(self, words, i: int, paragraph: Paragraph) -> tuple[str | None, int]:
+        title = words[i + 1][2]
+        if _address_word(title):
+            return self._address(words, i, paragraph)
+        width = _full_name_width(words, i + 1, self.registry, self.confirmed)
+        if width:
+            name = " ".join(w[2] for w in words[i + 1 : i + 1 + width])
+            return self.registry.find(name), width + 1
+        j = i + 1
+        while j + 1 < len(words) and words[j][2] in PARTICLES:  # "Mr Al Nahyan", "Mr Van der Bellen"
+            j += 1
+        form = " ".join(w[2] for w in words[i : j + 1])
+        return self.surname(words[j][2], paragraph.line, form, courtesy=words[i][2], report_unknown=True), j - i + 1
+
+    def _address(self, words, i: int, paragraph: Paragraph) -> tuple[str | None, int]:
+        """``Mr President``, ``Mr Minister``, ``Mr Prime Minister``: the holder of the office addressed."""
+        width = 1
+        while i + 1 + width < len(words) and _address_word(words[i + 1 + width][2]):
+            width += 1
+        office_words = " ".join(w[2] for w in words[i + 1 : i + 1 + width])
+        form = f"{words[i][2]} {office_words}"
+        if office_words == "President":
+            return self._president(paragraph, form), 2
+        if office_words == "Minister":
+            if self.minister is None:
+                self._problem(paragraph.line, "unresolved-name", f"'{form}': the next speaker is not a minister, so who is addressed is unknown")
+            return self.minister, 2
+        # Any other office: the one person of this document with that title (an office, not a name: no warning).
+        holders = {pid for pid, roles in self.roles.items() if pid != self.turn_speaker and any(office_words in r for r in roles)}
+        return (next(iter(holders)) if len(holders) == 1 else None), width + 1
+
+    def _president(self, paragraph: Paragraph, form: str) -> str | None:
+        if self.turn_speaker is None:
+            return None  # narration: who says "Mr President" is unknown, so is who is addressed
+        russian = self._russian_president()
+        if russian and self.turn_speaker == russian:
+            others = {pid for pid, roles in self.roles.items() if pid != russian and any(_heads_a_state(r) for r in roles)}
+            if len(others) == 1:
+                return next(iter(others))
+            self._problem(paragraph.line, "unresolved-name", f"'{form}' said by the President of Russia: which head of state he addresses is unknown"
+                          f" ({'several: ' + ', '.join(sorted(others)) if others else 'none with such a role'} in this document)")
+            return None
+        if russian:
+            return russian
+        self._problem(paragraph.line, "unresolved-name", f"'{form}': which president is addressed is unknown (no President of Russia of this date speaks or is named here)")
+        return None
+
+    def _russian_president(self) -> str | None:
+        """The President of Russia of the document's date when he speaks or is named here; else a speaker with that role."""
+        president = office(PRESIDENT_OF_RUSSIA)
+        pid = self.registry.find(president.holder_on(self.doc.date) or "") if president else None
+        if pid and (pid in self.known or pid in self.speakers):
+            return pid
+        return next((s for s, t in zip(self.speakers, self.doc.turns, strict=True) if s and t.role and PRESIDENT_ROLE.match(t.role)), None)
+
+    # ------------------------------------------------------------ surnames
+
+    def surname(self, surname: str, line: int, form: str, *, initial: str | None = None, courtesy: str | None = None,
+                report_unknown: bool = False) -> str | None:
+        """The person a surname names here: one of this document, else the one of the registry that fits."""
+        here = self._fitting(self.by_surname.get(fold(surname), ()), initial, courtesy)
+        if len(here) == 1:
+            return here[0]
+        if len(here) > 1:
+            self._problem(line, "ambiguous-name", f"'{form}' could be {', '.join(here)}: give the full name in an annotation or the people file")
+            return None
+        anywhere = self._fitting(self.registry.with_surname(surname), initial, courtesy)
+        if len(anywhere) > 1:
+            in_office = [pid for pid in anywhere if pid in self.office_holders]
+            if len(in_office) == 1:
+                return in_office[0]
+            self._problem(line, "ambiguous-name", f"'{form}' could be {', '.join(anywhere)}: add the right one to the people file")
+            return None
+        if anywhere:
+            return anywhere[0]
+        if report_unknown:
+            self._problem(line, "unresolved-name", f"'{form}': no person with the surname {surname} is known; add them to {PEOPLE_FILE}")
+        return None
+
+    def _fitting(self, pids, initial: str | None, courtesy: str | None) -> list[str]:
+        """The people whose given name fits the initial, and who a ``Mr`` (or ``Ms``) may address."""
+        out = []
+        for pid in sorted(pids):
+            given = self.registry.people[pid]["name"].split()[0]
+            if initial and not fold(given).startswith(fold(initial)):
+                continue
+            if courtesy in ("Mr", "Mister") and given in female_given_names():
+                continue
+            out.append(pid)
+        if courtesy in WOMEN_TITLES:
+            women = [pid for pid in out if self.registry.people[pid]["name"].split()[0] in female_given_names()]
+            out = women or out
+        return out
+
+    # ------------------------------------------------------------ problems
+
+    def _notice_variant(self, name: str, line: int) -> None:
+        key = name_key(name)
+        if key in self.registry.variants and key not in self.noticed:
+            self.noticed.add(key)
+            right = self.registry.variants[key]
+            self.problems.append(Problem(self.doc.source.file, line, "name-variant",
+                                         f"'{name}' was read as {right} (a misspelling of the given name?); if they are two people,"
+                                         f" give both in {PEOPLE_FILE}", "notice"))
+
+    def _problem(self, line: int, code: str, message: str) -> None:
+        self.problems.append(Problem(self.doc.source.file, line, code, message))
+
+
+def _heads_a_state(role: str) -> bool:
+    return bool(HEAD_OF_STATE.match(role)) and not ORGANISATION.search(role)
+
+
+def _widen_over_marks(start: int, end: int, paragraph: Paragraph) -> tuple[int, int]:
+    """A mention's span, widened to hold whole any editorial insertion it cuts (``[Foreign Minister Sergei] Lavrov``)."""
+    for mark in paragraph.marks:
+        if mark.start < end and start < mark.end and not (start <= mark.start and mark.end <= end):
+            start, end = min(start, mark.start), max(end, mark.end)
+    return start, end

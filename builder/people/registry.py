@@ -1,0 +1,194 @@
+"""The people registry: every known person, the names that find them, the people file read into it."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from ..model import Problem, Role
+from ..names import fold, is_given_name, name_key, not_given_names, slug, surname_of, surnames_of
+from ..yamlfile import load_yaml
+
+PEOPLE_FILE = "people.yml"
+# How alike a misspelt given name must be to a known one beside the same surname to be read
+# as it (rapidfuzz ratio, 0-100): 'Vladmir' and 'Vlaidmir' score 93 and 87.5 against 'Vladimir';
+# 'Oleg'/'Olga' 75 and 'Pyotr'/'Petro' 60 stay apart. Two *known* given names never join
+# ('Alexander'/'Alexandra' score 89), nor two unknown ones ('Jan'/'Jana' 86), so the threshold
+# only decides between a known name and a word no list and no tooltip calls a given name.
+VARIANT_SCORE = 85
+
+
+@dataclass
+class Registry:
+    """Every known person, with the keys that find them."""
+
+    people: dict[str, dict] = field(default_factory=dict)  # id -> entry
+    by_key: dict[str, str] = field(default_factory=dict)  # name_key -> id
+    aliases: dict[str, str] = field(default_factory=dict)  # exact alias text -> id
+    given: set[str] = field(default_factory=set)  # given names tooltips and the people file state
+    variants: dict[str, str] = field(default_factory=dict)  # name_key of a misspelling -> the name it was read as
+    problems: list[Problem] = field(default_factory=list)
+    _surnames: dict[str, list[str]] | None = field(default=None, repr=False)  # folded surname -> ids, built on first use
+
+    def add(self, name: str, *, curated: bool = False, pid: str | None = None, stated: bool = False) -> str:
+        """The id of ``name``'s person, added if new; ``stated``: a tooltip or the people file gives it."""
+        key = name_key(name)
+        self._surnames = None
+        found = self.by_key.get(key) or self.by_key.get(_reversed_key(name))
+        if found:
+            entry = self.people[found]
+            if name not in entry["names"]:
+                entry["names"].append(name)
+            if not stated:  # how often the text writes a form: a tooltip's form is rebuilt, not written
+                entry["seen"][name] += 1
+            entry["stated"] |= stated
+            return found
+        pid = pid or _free_id(slug(name) or "person", self.people)
+        self.people[pid] = {"name": name, "names": [name], "roles": [], "summary": None, "curated": curated,
+                            "seen": Counter() if stated else Counter({name: 1}), "stated": stated or curated}
+        self.by_key[key] = pid
+        if stated and len(name.split()) > 1:
+            self.given.add(name.split()[0])
+        return pid
+
+    def find(self, name: str) -> str | None:
+        """The person a full name (or a people-file alias) names, in either name order."""
+        return self.aliases.get(name) or self.by_key.get(name_key(name)) or self.by_key.get(_reversed_key(name))
+
+    def is_given(self, word: str) -> bool:
+        return (is_given_name(word) or word in self.given) and word not in not_given_names()
+
+    def with_surname(self, surname: str) -> list[str]:
+        if self._surnames is None:  # built once the registry stops growing (resolve does not add)
+            index: dict[str, set[str]] = defaultdict(set)
+            for pid in self.people:
+                for word in self.surnames(pid):
+                    index[fold(word)].add(pid)
+            self._surnames = {k: sorted(v) for k, v in index.items()}
+        return self._surnames.get(fold(surname), [])
+
+    def surnames(self, pid: str) -> set[str]:
+        """The surnames a person's full names give ('Putin'; 'Xi' of 'Xi Jinping'), not those of a name read backwards."""
+        entry = self.people[pid]
+        display = name_key(entry["name"])
+        return {word for n in entry["names"] if len(n.split()) > 1 and (n == entry["name"] or _reversed_key(n) != display)
+                for word in surnames_of(n)}
+
+    # ------------------------------------------------------------ after collecting
+
+    def join_misspellings(self) -> None:
+        """A misspelt given name beside a known surname ('Vladmir Putin') joins the person of the right one."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for pid, entry in self.people.items():
+            if len(entry["name"].split()) > 1:
+                groups[fold(surname_of(entry["name"]))].append(pid)
+        for pids in groups.values():
+            if len(pids) < 2:
+                continue
+            known = [p for p in pids if self._known_given(p)]
+            for pid in pids:
+                if pid in known or self.people[pid]["stated"]:
+                    continue
+                target = self._closest(pid, known)
+                if target:
+                    self._merge(pid, target)
+
+    def _known_given(self, pid: str) -> bool:
+        entry = self.people[pid]
+        return entry["stated"] or self.is_given(entry["name"].split()[0])
+
+    def _closest(self, pid: str, known: list[str]) -> str | None:
+        given = fold(" ".join(self.people[pid]["name"].split()[:-1]))
+        scored = sorted(((fuzz.ratio(given, fold(" ".join(self.people[k]["name"].split()[:-1]))), k) for k in known), reverse=True)
+        if scored and scored[0][0] >= VARIANT_SCORE and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            return scored[0][1]
+        return None
+
+    def _merge(self, source: str, target: str) -> None:
+        entry, into = self.people.pop(source), self.people[target]
+        for name in entry["names"]:
+            if name not in into["names"]:
+                into["names"].append(name)
+            self.variants[name_key(name)] = into["name"]
+        into["seen"].update(entry["seen"])
+        into["roles"] += entry["roles"]
+        for table in (self.by_key, self.aliases):
+            for key, pid in table.items():
+                if pid == source:
+                    table[key] = target
+        self._surnames = None
+
+    def settle_names(self) -> None:
+        """Each inferred person's display name: the full form the sources write most (``Xi Jinping``, not ``Jinping Xi``)."""
+        for entry in self.people.values():
+            if entry["curated"]:
+                continue
+            full = [(n, c) for n, c in entry["seen"].items() if len(n.split()) > 1 and name_key(n) not in self.variants]
+            if full:
+                entry["name"] = max(full, key=lambda nc: (nc[1], -entry["names"].index(nc[0])))[0]
+
+
+def _reversed_key(name: str) -> str:
+    """The key of a two-word name read the other way round ('Abe Shinzo' for 'Shinzo Abe')."""
+    words = name.split()
+    if len(words) != 2:
+        return ""
+    return name_key(f"{words[1]} {words[0]}")
+
+
+def _free_id(base: str, taken: dict) -> str:
+    pid, n = base, 2
+    while pid in taken:
+        pid, n = f"{base}-{n}", n + 1
+    return pid
+
+
+def load_curated(path: Path) -> Registry:
+    """The maintainers' people file, read into a fresh registry (problems name file and line)."""
+    registry = Registry()
+    if not path.exists():
+        return registry
+    entries, problems = load_yaml(path, "people file")
+    if problems:
+        registry.problems += problems
+        return registry
+    entries = entries or []
+    if not isinstance(entries, list):
+        registry.problems.append(Problem(path.name, 1, "people file", "the people file must be a list of people ('- name: ...'): it was ignored", "error"))
+        return registry
+    lines = _entry_lines(path)
+    for n, entry in enumerate(entries):
+        line = lines[n] if n < len(lines) else 1
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            registry.problems.append(Problem(path.name, line, "people file", "an entry has no 'name': give each person a name; the entry was skipped", "error"))
+            continue
+        pid = registry.add(entry["name"], curated=True, pid=entry.get("id"), stated=True)
+        person = registry.people[pid]
+        person["summary"] = entry.get("summary")
+        for alias in entry.get("other_names") or []:
+            alias = str(alias)
+            if alias not in person["names"]:
+                person["names"].append(alias)
+            if len(alias.split()) == 1:
+                registry.aliases[alias] = pid
+            else:
+                registry.by_key[name_key(alias)] = pid  # the people file overrides: a misname joins its person
+        for role in entry.get("roles") or []:
+            if isinstance(role, dict) and role.get("title"):
+                person["roles"].append(Role(str(role["title"]), _date(role.get("start")), role.get("source") or PEOPLE_FILE, "curated", _date(role.get("end"))))
+            else:
+                registry.problems.append(Problem(path.name, line, "people file", f"a role of {entry['name']} has no 'title': it was skipped"))
+    registry._surnames = None
+    return registry
+
+
+def _entry_lines(path: Path) -> list[int]:
+    """The line each top-level '- ' entry of a YAML list starts on."""
+    return [i for i, text in enumerate(path.read_text("utf-8").split("\n"), start=1) if text.startswith("- ")]
+
+
+def _date(value) -> str | None:
+    return None if value is None else str(value)

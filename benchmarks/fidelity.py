@@ -33,6 +33,7 @@ import json
 import re
 import shutil
 import tempfile
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -214,13 +215,18 @@ def _key(text: str) -> str:
     return " ".join(WORD.findall(text)[:5]).casefold()
 
 
+def _fold(text: str) -> str:
+    """Case and accents aside ("Pouyanné" is "pouyanne")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
 def _same_speaker(turn, label: str, people: dict) -> bool:
-    folded = " ".join(label.split()).casefold()
+    folded = _fold(" ".join(label.split()))
     if ANONYMOUS.match(folded):
         return turn.speaker is None and turn.label is not None and turn.label.casefold().startswith(folded.split()[0])
     if turn.speaker is None or turn.speaker not in people:
         return False
-    surname = people[turn.speaker].name.split()[-1].casefold()
+    surname = _fold(people[turn.speaker].name.split()[-1])
     squashed = folded.replace(" ", "")
     return surname in folded or surname in squashed
 

@@ -153,13 +153,13 @@ def test_an_initial_that_fits_no_one_of_that_surname_is_reported_not_guessed():
     assert [p.code for p in problems] == ["unresolved-name"] and "A. Ivanov" in problems[0].message
 
 
-def test_a_surname_alone_falls_back_to_the_one_person_of_the_registry_with_it():
+def test_a_surname_alone_falls_back_to_the_one_person_of_the_registry_with_it_else_is_a_person_known_by_that_name():
     docs, problems, _ = resolved([
         document([("Dmitry Peskov", "Press Secretary", "Good afternoon.")], file="a.txt"),
         document([("Peskov", None, "Good afternoon."), ("Lavrov", None, "Hello.")], file="b.txt"),
     ])
-    assert [t.speaker for t in docs[1].turns] == ["dmitry-peskov", None]
-    assert [(p.path, p.code) for p in problems] == [("b.txt", "unresolved-name")]
+    assert [t.speaker for t in docs[1].turns] == ["dmitry-peskov", "lavrov"]
+    assert [(p.path, p.code, p.severity) for p in problems] == [("b.txt", "partial-name", "notice")]
 
 
 def test_a_name_written_family_name_first_is_the_same_person():

@@ -89,6 +89,12 @@ def collect(registry: Registry, documents: list[Document]) -> None:
                 registry.add(name)
     registry.join_misspellings()
     registry.settle_names()
+    for doc in documents:  # a speaker named only "A. Repik", "Alina", "Patriarch Kirill", whom no full name can be
+        for turn in doc.turns:
+            if turn.name and not name_form(turn.name).given and not registry.with_surname(name_form(turn.name).surname):
+                pid = registry.add(turn.name)
+                if turn.role:
+                    _add_role(registry, pid, Role(turn.role, doc.date, doc.id, "label"))
 
 
 def _add_role(registry: Registry, pid: str, role: Role) -> None:
@@ -278,6 +284,9 @@ class _Context:
         pid = self.registry.find(name)
         if pid:
             self._notice_variant(name, turn.line)
+            if not name_form(self.registry.people[pid]["name"]).given:
+                self._problem(turn.line, "partial-name", f"the speaker '{name}' is known by no fuller name in any seed: a person of their own;"
+                              f" give their full name in {PEOPLE_FILE} (other_names) if they are someone known", "notice")
             return pid
         form = name_form(name)
         if form.given and len(name.split()) > 1:
@@ -423,8 +432,8 @@ class _Context:
                                          f"'{name}' was read as {right} (a misspelling of the given name?); if they are two people,"
                                          f" give both in {PEOPLE_FILE}", "notice"))
 
-    def _problem(self, line: int, code: str, message: str) -> None:
-        self.problems.append(Problem(self.doc.source.file, line, code, message))
+    def _problem(self, line: int, code: str, message: str, severity: str = "warning") -> None:
+        self.problems.append(Problem(self.doc.source.file, line, code, message, severity))
 
 
 def _heads_a_state(role: str) -> bool:

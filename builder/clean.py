@@ -16,13 +16,15 @@ _ROLE_WORD = r"(?!(?:Mr|Ms|Mrs|Dr)\b)(?:[A-Z][\w’'.\-]*|[–—-])"
 # A small connecting word inside a role ("of", "the", ...).
 _ROLE_LINK = r"(?:of|the|for|and|in|on|at|to|de|von|van|under|with)"
 # kremlin.ru tooltip glued after a visible name: " Borisov Yury Borisov YurySpecial Representative ... ".
-# The tooltip repeats "Surname Given" twice, the second time glued to the role; a stray
-# space ends it. Separators inside the role are plain spaces (the body uses no-break ones).
+# The tooltip repeats "Surname Given" twice, the second time glued to the role (a tooltip
+# may have none: " Yakunin Vladimir Yakunin Vladimir :"); a stray space ends it. Separators inside the role are plain spaces (the body uses no-break ones).
 TOOLTIP_NAME = re.compile(
     rf" (?P<surname>[A-Z][\w’'\-]+) (?P<given>[A-Z][\w’'\-]+) (?P=surname) (?P=given)"
-    rf"(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)"
+    rf"(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)?"
     rf"(?P<tail> (?=[.,:;!?)])| (?=\S)| ?$)"
 )
+# The caption a kremlin.ru glossary tooltip opens with, after the term it explains.
+TERM_TOOLTIP = re.compile(r" Background information (?=\S)")
 # Spaces other than the plain one that scrapes carry (no-break, thin, narrow no-break).
 ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")
 # Runs of plain spaces and tabs.
@@ -48,12 +50,15 @@ def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
     out: list[str] = []
     pos = 0
     text = line.text
-    for m in TOOLTIP_NAME.finditer(text):
+    at = 0
+    while m := TOOLTIP_NAME.search(text, at):
         before = text[: m.start()]
-        if not before.endswith(m["surname"]):
+        at = m.start() + 1  # a refused match may hide the tooltip a word later ("with Xi Jinping Xi Jinping Xi Jinping...")
+        if not (before.endswith(m["surname"]) or before.endswith(f"{m['surname']} {m['given']}")):
             continue
+        at = m.end()
         visible = _visible_name(before, m["given"], m["surname"])
-        tooltips.append(Tooltip(line.number, visible, m["given"], m["surname"], m["role"].strip()))
+        tooltips.append(Tooltip(line.number, visible, m["given"], m["surname"], (m["role"] or "").strip()))
         removals.append(Removal(line.number, m.group(0).strip(), "name tooltip"))
         out.append(text[pos : m.start()])
         # Keep one space where the tooltip stood between words; none before punctuation.
@@ -62,12 +67,28 @@ def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
             out.append(" ")
         pos = m.end()
     out.append(text[pos:])
-    return Line(line.number, "".join(out)), tooltips, removals
+    repaired, terms = repair_term_tooltips(Line(line.number, "".join(out)))
+    return repaired, tooltips, removals + terms
+
+
+def repair_term_tooltips(line: Line) -> tuple[Line, list[Removal]]:
+    """Take out each glossary tooltip: " Background information X" right after the term X it explains."""
+    text = line.text
+    removals: list[Removal] = []
+    while m := TERM_TOOLTIP.search(text):
+        before, after = text[: m.start()], text[m.end():]
+        term = next((after[:n] for n in range(min(len(before), len(after)), 2, -1)
+                     if before.endswith(after[:n]) and (n == len(after) or not after[n].isalnum())), None)
+        if term is None:
+            break
+        removals.append(Removal(line.number, f"Background information {term}", "glossary tooltip"))
+        text = before + after[len(term):]
+    return Line(line.number, text), removals
 
 
 def _visible_name(before: str, given: str, surname: str) -> str:
-    """The name as the reader saw it before the tooltip: 'Yury Borisov' or 'Mr Mishustin'."""
-    for form in (f"{given} {surname}", f"Mr {surname}", f"Ms {surname}", f"Dr {surname}"):
+    """The name as the reader saw it before the tooltip: 'Yury Borisov', 'Mr Mishustin' or 'Xi Jinping'."""
+    for form in (f"{given} {surname}", f"{surname} {given}", f"Mr {surname}", f"Ms {surname}", f"Dr {surname}"):
         if ODD_SPACE.sub(" ", before).endswith(form):
             return form
     return surname

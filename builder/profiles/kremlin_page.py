@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
-from ..model import Cleaned, Line, Problem, Seed
+from ..model import Cleaned, Line, Problem, Removal, Seed
 
 NAME = "kremlin-page"
 KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
@@ -24,6 +24,12 @@ MENU_END = re.compile(r"^Presidential Executive Office\s*\d{4}$")
 TIME_LINE = re.compile(r"^(?P<hh>\d{1,2}):(?P<mm>\d{2})$")
 # Lines that open the metadata block after the body.
 BODY_END = re.compile(r"^(?:Topics|Persons|Geography|Publication status|Publication date:.*)$")
+# The heading of a "See also" box (its linked title and date follow, line by line).
+SEE_ALSO = re.compile(r"^See also$")
+# A superscript as the text dump shows it: "the 20^th anniversary" (the page has "20<sup>th</sup>").
+SUPERSCRIPT = re.compile(r"(?<=\w)\^(?=\w)")
+# The text dump wraps a paragraph's line after this many characters, with no blank line between.
+WRAP_WIDTH = 1000
 # A bullet item of a metadata list.
 LIST_ITEM = re.compile(r"^\s*•\s*(?P<item>.+?)\s*$")
 
@@ -61,13 +67,15 @@ def clean(seed: Seed) -> Cleaned:
     while captions_end < len(lines) and lines[captions_end].text:
         captions_end += 1
     end = next((j for j in range(captions_end, len(lines)) if BODY_END.match(lines[j].text)), len(lines))
-    body, tooltips, repaired = clean_lines(raw[captions_end:end])
+    kept, furniture = unfurnish(raw[captions_end:end])
+    body, tooltips, repaired = clean_lines(kept)
     tail = lines[end:]
     removed = [
         *chrome(raw[:start], "site menu"),
         *([] if section is None else chrome([head[0]], "site section name")),
         *chrome(raw[captions_end - (captions_end - i) : captions_end], "photo caption"),
         *repaired,
+        *furniture,
         *chrome(raw[end:], "page metadata and footer"),
     ]
     url = next((m["url"] for l in tail if (m := DIRECT_LINK.match(l.text))), None)
@@ -90,6 +98,48 @@ def clean(seed: Seed) -> Cleaned:
         title_line=title_line,
         problems=tuple(problems),
     )
+
+
+def unfurnish(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
+    """The body's lines with the text dump's wraps joined, and "See also" boxes and photo captions out.
+
+    The dump separates the page's paragraphs by blank lines, so lines that follow one
+    another with none between are a wrapped paragraph (the first is long), a "See also"
+    box, or the captions of a photo slider in the middle of the body.
+    """
+    kept: list[Line] = []
+    removed: list[Removal] = []
+    for group in _groups(_unwrap(lines)):
+        texts = [normalise_spaces(l.text) for l in group]
+        if SEE_ALSO.match(texts[0]):
+            removed += chrome(group, "see also box")
+        elif len(group) > 1 and not any(LIST_ITEM.match(t) for t in texts):
+            removed += chrome(group, "photo caption")
+        else:
+            kept += [Line(l.number, SUPERSCRIPT.sub("", l.text)) for l in group]
+    return kept, removed
+
+
+def _unwrap(lines: list[Line]) -> list[Line]:
+    """Lines the dump wrapped (a long line, then more text with no blank line) joined again."""
+    out: list[Line] = []
+    for line in lines:
+        if out and line.text.strip() and len(out[-1].text) >= WRAP_WIDTH:
+            out[-1] = Line(out[-1].number, out[-1].text.rstrip() + " " + line.text.lstrip())
+        else:
+            out.append(line)
+    return out
+
+
+def _groups(lines: list[Line]) -> list[list[Line]]:
+    """Runs of non-blank lines, as the blank lines of the dump divide them."""
+    groups: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
 
 
 def _list_after(lines: list[Line], heading: str) -> list[str]:

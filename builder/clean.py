@@ -25,6 +25,8 @@ TOOLTIP_NAME = re.compile(
 )
 # The caption a kremlin.ru glossary tooltip opens with, after the term it explains.
 TERM_TOOLTIP = re.compile(r" Background information (?=\S)")
+# Words of a glossary term, at most; characters of its tooltip's full title, at most.
+TERM_WORDS, TERM_TITLE = 12, 200
 # Spaces other than the plain one that scrapes carry (no-break, thin, narrow no-break).
 ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")
 # Runs of plain spaces and tabs.
@@ -72,18 +74,42 @@ def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
 
 
 def repair_term_tooltips(line: Line) -> tuple[Line, list[Removal]]:
-    """Take out each glossary tooltip: " Background information X" right after the term X it explains."""
+    """Take out each glossary tooltip: " Background information X" after the term it explains.
+
+    The tooltip's title is the term itself ("Supreme State Council ... Background information
+    Supreme State Council ...") or its full name, ending with the term in brackets
+    ("CSTO Background information Collective Security Treaty Organisation (CSTO)").
+    """
     text = line.text
     removals: list[Removal] = []
-    while m := TERM_TOOLTIP.search(text):
+    at = 0
+    while m := TERM_TOOLTIP.search(text, at):
         before, after = text[: m.start()], text[m.end():]
-        term = next((after[:n] for n in range(min(len(before), len(after)), 2, -1)
-                     if before.endswith(after[:n]) and (n == len(after) or not after[n].isalnum())), None)
-        if term is None:
-            break
-        removals.append(Removal(line.number, f"Background information {term}", "glossary tooltip"))
-        text = before + after[len(term):]
+        title = _term_title(ODD_SPACE.sub(" ", before), after)
+        if title is None:
+            at = m.end()
+            continue
+        removals.append(Removal(line.number, f"Background information {title}", "glossary tooltip"))
+        text = before + after[len(title):]
+        at = m.start()
     return Line(line.number, text), removals
+
+
+def _term_title(before: str, after: str) -> str | None:
+    """The glossary tooltip's title at the start of ``after``, for a term ending ``before`` (longest first)."""
+    words = before.split(" ")
+    for n in range(min(len(words), TERM_WORDS), 0, -1):
+        term = " ".join(words[-n:])
+        if after.startswith(term) and _ends_word(after, len(term)):
+            return term
+        bracket = after.find(f"({term})", 0, TERM_TITLE)
+        if bracket > 0 and _ends_word(after, bracket + len(term) + 2):
+            return after[: bracket + len(term) + 2]
+    return None
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end == len(text) or not text[end].isalnum()
 
 
 def _visible_name(before: str, given: str, surname: str) -> str:

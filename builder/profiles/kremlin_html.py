@@ -197,7 +197,8 @@ def _short_link(soup: BeautifulSoup) -> str | None:
 
 
 def _date(soup: BeautifulSoup) -> str | None:
-    tag = soup.select_one("time.read__published[datetime]")
+    """The date under the title; for an announcement (which gives none), the publication date."""
+    tag = soup.select_one("time.read__published[datetime]") or soup.select_one(".read__bottommeta time[datetime]")
     m = ISO_DATE.match(str(tag["datetime"])) if tag is not None else None
     return m.group(0) if m else None
 

@@ -20,6 +20,10 @@ PUBLISHER = "President of Russia (en.kremlin.ru)"
 DIRECT_LINK = re.compile(r"^Direct link: (?P<url>(?:https?://)?(?:en\.)?kremlin\.ru/\S+)\s*$")
 # The line where kremlin.ru's own menus end, just before the page's section name.
 MENU_END = re.compile(r"^Presidential Executive Office\s*\d{4}$")
+# The line under the title and lead: a date, or an announcement's "Announcement, March 15, 2013".
+DATE_LINE = re.compile(rf"^(?:{DATE.pattern}|Announcement, .*\d{{4}})$")
+# The publication date of the bottom metadata, the date of a page whose head gives none.
+PUBLICATION_DATE = re.compile(r"^Publication date: (?P<date>.+)$")
 # A time of day on its own line, under the date.
 TIME_LINE = re.compile(r"^(?P<hh>\d{1,2}):(?P<mm>\d{2})$")
 # Lines that open the metadata block after the body.
@@ -43,7 +47,7 @@ def clean(seed: Seed) -> Cleaned:
     raw = split_lines(seed.text)
     problems: list[Problem] = []
     start = next((i for i, l in enumerate(lines) if MENU_END.match(l.text)), -1) + 1
-    date_at = next((i for i in range(start, len(lines)) if DATE.fullmatch(lines[i].text)), None)
+    date_at = next((i for i in range(start, len(lines)) if DATE_LINE.match(lines[i].text)), None)
     if date_at is None:
         problems.append(Problem(seed.name, 1, "no-date", "no date line under the title: the page's date is unknown; add 'date:' to its sidecar"))
         date_at = start
@@ -86,7 +90,7 @@ def clean(seed: Seed) -> Cleaned:
         body=tuple(body),
         title=title,
         lead=lead,
-        date=find_date(lines[date_at].text) if date_at < len(lines) else None,
+        date=_date(lines, date_at, tail),
         time=time,
         place=place,
         url=url,
@@ -100,6 +104,13 @@ def clean(seed: Seed) -> Cleaned:
     )
 
 
+def _date(lines: list[Line], date_at: int, tail: list[Line]) -> str | None:
+    """The date under the title; for an announcement (which gives none), the publication date."""
+    if date_at < len(lines) and DATE.fullmatch(lines[date_at].text):
+        return find_date(lines[date_at].text)
+    return next((find_date(m["date"]) for l in tail if (m := PUBLICATION_DATE.match(l.text))), None)
+
+
 def unfurnish(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
     """The body's lines with the text dump's wraps joined, and "See also" boxes and photo captions out.
 
@@ -109,15 +120,27 @@ def unfurnish(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
     """
     kept: list[Line] = []
     removed: list[Removal] = []
-    for group in _groups(_unwrap(lines)):
+    groups = _groups(_unwrap(lines))
+    for i, group in enumerate(groups):
         texts = [normalise_spaces(l.text) for l in group]
-        if SEE_ALSO.match(texts[0]):
+        if _is_media_caption(groups, i):
+            removed += chrome(group, "photo caption")
+        elif SEE_ALSO.match(texts[0]):
             removed += chrome(group, "see also box")
         elif len(group) > 1 and not any(LIST_ITEM.match(t) for t in texts):
             removed += chrome(group, "photo caption")
         else:
             kept += [Line(l.number, SUPERSCRIPT.sub("", l.text)) for l in group]
     return kept, removed
+
+
+def _is_media_caption(groups: list[list[Line]], i: int) -> bool:
+    """A photo's media block: its picture's text and its title, the same single line twice."""
+    def single(j: int) -> str | None:
+        return normalise_spaces(groups[j][0].text) if 0 <= j < len(groups) and len(groups[j]) == 1 else None
+
+    here = single(i)
+    return here is not None and here in (single(i - 1), single(i + 1))
 
 
 def _unwrap(lines: list[Line]) -> list[Line]:

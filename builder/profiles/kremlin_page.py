@@ -34,6 +34,10 @@ SEE_ALSO = re.compile(r"^See also$")
 SUPERSCRIPT = re.compile(r"(?<=\w)\^(?=\w)")
 # The text dump wraps a paragraph's line after this many characters, with no blank line between.
 WRAP_WIDTH = 1000
+# Lowercase words a place's name may hold ("Republic of Tatarstan"); a photo caption has others ("During a visit to").
+PLACE_LINKS = frozenset("of the de on upon am sur region range training".split())
+# A parenthetical inside a place's name.
+PARENTHETICAL = re.compile(r"\([^()]*\)")
 # A bullet item of a metadata list.
 LIST_ITEM = re.compile(r"^\s*•\s*(?P<item>.+?)\s*$")
 
@@ -51,7 +55,7 @@ def clean(seed: Seed) -> Cleaned:
     if date_at is None:
         problems.append(Problem(seed.name, 1, "no-date", "no date line under the title: the page's date is unknown; add 'date:' to its sidecar"))
         date_at = start
-    head = [l for l in lines[start:date_at] if l.text]
+    head = [Line(l.number, SUPERSCRIPT.sub("", l.text)) for l in lines[start:date_at] if l.text]
     # The head is the section name ("Events"), the title, then the lead.
     section, title, lead = (head[0].text if head else None), None, None
     title_line = head[1].number if len(head) > 1 else 1
@@ -64,7 +68,7 @@ def clean(seed: Seed) -> Cleaned:
     if i < len(lines) and (m := TIME_LINE.match(lines[i].text)):
         time = f"{int(m['hh']):02d}:{m['mm']}"
         i += 1
-    if i < len(lines) and lines[i].text and len(lines[i].text) < 80 and not lines[i].text.endswith("."):
+    if i < len(lines) and is_place(lines[i].text):
         place = lines[i].text
         i += 1
     captions_end = i
@@ -102,6 +106,16 @@ def clean(seed: Seed) -> Cleaned:
         title_line=title_line,
         problems=tuple(problems),
     )
+
+
+def is_place(text: str) -> bool:
+    """The place line under the date (a photo caption there is not one): 'Novo-Ogaryovo, Moscow Region'."""
+    words = PARENTHETICAL.sub(" ", text).replace(",", " ").split()
+    if not words or len(text) >= 80:
+        return False
+    if text.endswith("."):
+        return len(words) == 1  # "Bangkok."; a caption ends with a full stop
+    return all(not w[0].isalpha() or w[0].isupper() or w in PLACE_LINKS for w in words)
 
 
 def _date(lines: list[Line], date_at: int, tail: list[Line]) -> str | None:

@@ -9,20 +9,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from anyascii import anyascii
+
 from .model import Line, Removal, Tooltip
 
 # A word of a role in a kremlin.ru tooltip: a capitalised word (not a courtesy title) or a dash.
 _ROLE_WORD = r"(?!(?:Mr|Ms|Mrs|Dr)\b)(?:[A-Z][\w’'.\-]*|[–—-])"
 # A small connecting word inside a role ("of", "the", ...).
 _ROLE_LINK = r"(?:of|the|for|and|in|on|at|to|de|von|van|under|with)"
+# A word of a name in a tooltip's title ("Yakunin", "Niinistö", "II").
+_NAME_WORD = r"[A-Z][\w’'\-]*"
 # kremlin.ru tooltip glued after a visible name: " Borisov Yury Borisov YurySpecial Representative ... ".
-# The tooltip repeats "Surname Given" twice, the second time glued to the role (a tooltip
-# may have none: " Yakunin Vladimir Yakunin Vladimir :"); a stray space ends it. Separators inside the role are plain spaces (the body uses no-break ones).
+# The tooltip's title ("Surname Given", "Barroso Jose Manuel", "Ruling Prince of Monaco Albert II")
+# comes twice (picture, then text), the second time glued to the role; a tooltip may have
+# none (" Yakunin Vladimir Yakunin Vladimir :"). A stray space ends it. Separators inside the
+# role are plain spaces (the body uses no-break ones).
 TOOLTIP_NAME = re.compile(
-    rf" (?P<surname>[A-Z][\w’'\-]+) (?P<given>[A-Z][\w’'\-]+) (?P=surname) (?P=given)"
+    rf" (?P<title>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|and|de|von|van|al|bin|ibn)){{0,7}}) (?P=title)"
     rf"(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)?"
     rf"(?P<tail> (?=[.,:;!?)])| (?=\S)| ?$)"
 )
+# Words of a tooltip's title that make it a person's "Surname Given" (more is a title of office).
+PERSON_TITLE_WORDS = 4
 # The caption a kremlin.ru glossary tooltip opens with, after the term it explains.
 TERM_TOOLTIP = re.compile(r" Background information (?=\S)")
 # Words of a glossary term, at most; characters of its tooltip's full title, at most.
@@ -56,11 +64,12 @@ def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
     while m := TOOLTIP_NAME.search(text, at):
         before = text[: m.start()]
         at = m.start() + 1  # a refused match may hide the tooltip a word later ("with Xi Jinping Xi Jinping Xi Jinping...")
-        if not (before.endswith(m["surname"]) or before.endswith(f"{m['surname']} {m['given']}")):
+        if not _names_the_visible(before, m["title"]):
             continue
         at = m.end()
-        visible = _visible_name(before, m["given"], m["surname"])
-        tooltips.append(Tooltip(line.number, visible, m["given"], m["surname"], (m["role"] or "").strip()))
+        role = (m["role"] or "").strip()
+        if tip := tooltip_from_title(line.number, before, m["title"], role):
+            tooltips.append(tip)
         removals.append(Removal(line.number, m.group(0).strip(), "name tooltip"))
         out.append(text[pos : m.start()])
         # Keep one space where the tooltip stood between words; none before punctuation.
@@ -112,12 +121,52 @@ def _ends_word(text: str, end: int) -> bool:
     return end == len(text) or not text[end].isalnum()
 
 
+def tooltip_from_title(line: int, before: str, title: str, role: str) -> Tooltip | None:
+    """The tooltip of the name ending ``before``, from its title ("Yakunin Vladimir": Surname Given).
+
+    ``None`` when the tooltip gives no role (the registry learns nothing from it) or when its
+    title is not a person's name in that order ("Ruling Prince of Monaco Albert II").
+    """
+    words = title.split()
+    if not role or not 2 <= len(words) <= PERSON_TITLE_WORDS or any(not w[0].isupper() for w in words):
+        return None
+    surname, given = words[0], " ".join(words[1:])
+    return Tooltip(line, _visible_name(before, given, surname), given, surname, role)
+
+
+def _names_the_visible(before: str, title: str) -> bool:
+    """Whether the name just before a tooltip is its title's: the surname ("Mr Mishustin"), or all its words.
+
+    "Vladimir Yakunin" for "Yakunin Vladimir", "Sauli Niinisto" for "Niinistö Sauli", but not
+    "with Xi" for "Jinping Xi" (a shifted reading of "Xi Jinping Xi Jinping Xi Jinping...").
+    """
+    words = [_folded(w) for w in title.split()]
+    seen = _last_words(before, len(words))
+    return bool(seen) and (seen[-1] == words[0] or sorted(seen) == sorted(words))
+
+
+def _last_words(text: str, n: int) -> list[str]:
+    """The last ``n`` words of ``text``, folded, their brackets and quotes aside."""
+    return [_folded(w.strip("[](){}\"“”‘’'")) for w in ODD_SPACE.sub(" ", text).split()[-n:]]
+
+
+def _folded(word: str) -> str:
+    return anyascii(word).casefold()
+
+
 def _visible_name(before: str, given: str, surname: str) -> str:
-    """The name as the reader saw it before the tooltip: 'Yury Borisov', 'Mr Mishustin' or 'Xi Jinping'."""
-    for form in (f"{given} {surname}", f"{surname} {given}", f"Mr {surname}", f"Ms {surname}", f"Dr {surname}"):
-        if ODD_SPACE.sub(" ", before).endswith(form):
-            return form
-    return surname
+    """The name as the reader saw it before the tooltip: 'Yury Borisov', 'Mr Mishustin' or 'Xi Jinping'.
+
+    Never the tooltip's own reversed form unless the reader saw that order; failing the
+    known forms, the last word the reader saw.
+    """
+    plain = ODD_SPACE.sub(" ", before).split()
+    forms = [f"{given} {surname}", f"Mr {surname}", f"Ms {surname}", f"Dr {surname}", f"{surname} {given}"]
+    for form in forms:
+        n = len(form.split())
+        if _last_words(before, n) == [_folded(w) for w in form.split()]:
+            return " ".join(plain[-n:]).strip("[](){}")
+    return plain[-1].strip("[](){}") if plain else surname
 
 
 def normalise_spaces(text: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from ..clean import normalise_spaces
+from ..clean import normalise_spaces, tooltip_from_title
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
 from .html_label import Run, folded, marked_label
 
@@ -161,14 +161,13 @@ def _read_tooltip(tip: Tag, anchor: Tag, number: int, tooltips: list[Tooltip], r
     title = _text_of(tip.select_one(".tooltip_link")) or ""
     role = _text_of(tip.select_one(".tooltip_description_dark")) or ""
     person = "person_tag" in (anchor.get("class") or ()) or "tooltip_person" in (tip.get("class") or ())
-    words = title.split()
-    if person and len(words) >= 2:
+    if person and title:
         visible = normalise_spaces("".join(str(s) for s in anchor.find_all(string=True, recursive=False)))
-        surname, given = words[0], " ".join(words[1:])
-        tooltips.append(Tooltip(number, visible or f"{given} {surname}", given, surname, role))
+        if tooltip := tooltip_from_title(number, visible or title, title, role):
+            tooltips.append(tooltip)
         removed.append(Removal(number, f"{title} {role}".strip(), "name tooltip"))
     elif title:
-        removed.append(Removal(number, title, "name tooltip" if person else "glossary tooltip"))
+        removed.append(Removal(number, title, "glossary tooltip"))
 
 
 def runs_to_line(number: int, runs: list[Run]) -> Line | None:

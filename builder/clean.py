@@ -27,12 +27,18 @@ _NAME_WORD = r"[A-Z][\w’'\-]*"
 TOOLTIP_NAME = re.compile(
     rf" (?P<title>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|and|de|von|van|al|bin|ibn)){{0,7}}) (?P=title)"
     rf"(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)?"
-    rf"(?P<tail> (?=[.,:;!?)])| (?=\S)| ?$)"
+    rf"(?P<tail> (?=[.,:;!?)’'])| (?=\S)| ?$)"
 )
 # Words of a tooltip's title that make it a person's "Surname Given" (more is a title of office).
 PERSON_TITLE_WORDS = 4
 # The caption a kremlin.ru glossary tooltip opens with, after the term it explains.
 TERM_TOOLTIP = re.compile(r" Background information (?=\S)")
+# Punctuation a tooltip's stray space stands before, and that keeps no space there ("Rouhani’s", "CIS,").
+NO_SPACE_BEFORE = re.compile(r"[.,:;!?)’']")
+# An abbreviation in brackets ending a glossary tooltip's title: " (SCO)".
+ABBREVIATION = re.compile(r" \([A-Z][A-Za-z0-9&\-]{1,11}\)")
+# Letters a visible surname shares with the tooltip's, at least, when the spellings differ ("Radayev", "Radaev").
+SURNAME_STEM = 4
 # Words of a glossary term, at most; characters of its tooltip's full title, at most.
 TERM_WORDS, TERM_TITLE = 12, 200
 # Spaces other than the plain one that scrapes carry (no-break, thin, narrow no-break).
@@ -74,7 +80,7 @@ def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
         out.append(text[pos : m.start()])
         # Keep one space where the tooltip stood between words; none before punctuation.
         tail = m["tail"]
-        if tail == " " and m.end() < len(text) and not re.match(r"[.,:;!?)]", text[m.end()]):
+        if tail == " " and m.end() < len(text) and not NO_SPACE_BEFORE.match(text, m.end()):
             out.append(" ")
         pos = m.end()
     out.append(text[pos:])
@@ -99,7 +105,8 @@ def repair_term_tooltips(line: Line) -> tuple[Line, list[Removal]]:
             at = m.end()
             continue
         removals.append(Removal(line.number, f"Background information {title}", "glossary tooltip"))
-        text = before + after[len(title):]
+        rest = after[len(title):]
+        text = before + (rest[1:] if rest[:1] == " " and NO_SPACE_BEFORE.match(rest, 1) else rest)
         at = m.start()
     return Line(line.number, text), removals
 
@@ -110,7 +117,8 @@ def _term_title(before: str, after: str) -> str | None:
     for n in range(min(len(words), TERM_WORDS), 0, -1):
         term = " ".join(words[-n:])
         if after.startswith(term) and _ends_word(after, len(term)):
-            return term
+            abbreviation = ABBREVIATION.match(after, len(term))  # "Shanghai Cooperation Organisation (SCO)"
+            return after[: abbreviation.end()] if abbreviation else term
         bracket = after.find(f"({term})", 0, TERM_TITLE)
         if bracket > 0 and _ends_word(after, bracket + len(term) + 2):
             return after[: bracket + len(term) + 2]
@@ -142,12 +150,16 @@ def _names_the_visible(before: str, title: str) -> bool:
     """
     words = [_folded(w) for w in title.split()]
     seen = _last_words(before, len(words))
-    return bool(seen) and (seen[-1] == words[0] or sorted(seen) == sorted(words))
+    if not seen:
+        return False
+    last, surname = seen[-1], words[0]
+    same = last == surname or (len(surname) > SURNAME_STEM and last[:SURNAME_STEM] == surname[:SURNAME_STEM])
+    return same or sorted(seen) == sorted(words)
 
 
 def _last_words(text: str, n: int) -> list[str]:
     """The last ``n`` words of ``text``, folded, their brackets and quotes aside."""
-    return [_folded(w.strip("[](){}\"“”‘’'")) for w in ODD_SPACE.sub(" ", text).split()[-n:]]
+    return [_folded(w.strip("[](){}\"“”‘’',.:;")) for w in ODD_SPACE.sub(" ", text).split()[-n:]]
 
 
 def _folded(word: str) -> str:

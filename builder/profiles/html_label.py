@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 # Any run of white space, no-break and thin spaces included (folded to one space).
 WHITE_SPACE = re.compile(r"\s+")
+# The soft hyphen: a hint where a word may break, never shown (the text dump drops it too).
+SOFT_HYPHEN = "\u00ad"
 # What may stand between a label's last bold word and its colon: spaces and parentheticals.
 LABEL_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)*")
 # A parenthetical inside a label ("(retranslated)").
@@ -47,6 +49,8 @@ def folded(runs: list[Run]) -> tuple[str, list[bool]]:
     chars: list[tuple[str, bool]] = []
     for run in runs:
         for ch in run.text:
+            if ch == SOFT_HYPHEN:
+                continue
             if ch.isspace():
                 if chars and chars[-1][0] != " ":
                     chars.append((" ", run.bold))

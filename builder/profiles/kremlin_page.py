@@ -28,8 +28,14 @@ PUBLICATION_DATE = re.compile(r"^Publication date: (?P<date>.+)$")
 TIME_LINE = re.compile(r"^(?P<hh>\d{1,2}):(?P<mm>\d{2})$")
 # Lines that open the metadata block after the body.
 BODY_END = re.compile(r"^(?:Topics|Persons|Geography|Publication status|Publication date:.*)$")
-# The heading of a "See also" box (its linked title and date follow, line by line).
-SEE_ALSO = re.compile(r"^See also$")
+# The heading of a "See also" or "Additional" box (its links and dates follow, without full stops).
+SEE_ALSO = re.compile(r"^(?:See also|Additional)$")
+# A line of a box's link or date: short, and not ending as a sentence does.
+BOX_ITEM = re.compile(r"^.{1,300}(?<![.!?:;,”\"…])$")
+# A photo's credit, which the picture's text may add to its caption: " Photo: Konstantin Zavrazhin".
+PHOTO_CREDIT = re.compile(r" Photo: [^.]*$")
+# A horizontal rule as the dump draws it.
+RULE = re.compile(r"^[━─—_=\-]{10,}$")
 # A superscript as the text dump shows it: "the 20^th anniversary" (the page has "20<sup>th</sup>").
 SUPERSCRIPT = re.compile(r"(?<=\w)\^(?=\w)")
 # The text dump wraps a paragraph's line after this many characters, with no blank line between.
@@ -135,12 +141,17 @@ def unfurnish(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
     kept: list[Line] = []
     removed: list[Removal] = []
     groups = _groups(_unwrap(lines))
+    in_box = False
     for i, group in enumerate(groups):
         texts = [normalise_spaces(l.text) for l in group]
+        in_box = in_box and all(BOX_ITEM.match(t) for t in texts)
         if _is_media_caption(groups, i):
             removed += chrome(group, "photo caption")
-        elif SEE_ALSO.match(texts[0]):
+        elif SEE_ALSO.match(texts[0]) or in_box:
             removed += chrome(group, "see also box")
+            in_box = True
+        elif all(RULE.match(t) for t in texts):
+            removed += chrome(group, "horizontal rule")
         elif len(group) > 1 and not any(LIST_ITEM.match(t) for t in texts):
             removed += chrome(group, "photo caption")
         else:
@@ -151,7 +162,9 @@ def unfurnish(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
 def _is_media_caption(groups: list[list[Line]], i: int) -> bool:
     """A photo's media block: its picture's text and its title, the same single line twice."""
     def single(j: int) -> str | None:
-        return normalise_spaces(groups[j][0].text) if 0 <= j < len(groups) and len(groups[j]) == 1 else None
+        if 0 <= j < len(groups) and len(groups[j]) == 1:
+            return PHOTO_CREDIT.sub("", normalise_spaces(groups[j][0].text))
+        return None
 
     here = single(i)
     return here is not None and here in (single(i - 1), single(i + 1))

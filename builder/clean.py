@@ -14,21 +14,30 @@ from anyascii import anyascii
 from .model import Line, Removal, Tooltip
 
 # A word of a role in a kremlin.ru tooltip: a capitalised word (not a courtesy title) or a dash.
-_ROLE_WORD = r"(?!(?:Mr|Ms|Mrs|Dr)\b)(?:[A-Z][\w’'.\-]*|[–—-])"
+_ROLE_WORD = r"(?!(?:Mr|Ms|Mrs|Dr)\b)(?:[A-Z][\w’'.\-]*|[–—-]|\([A-Z][^()]{0,40}\))"
 # A small connecting word inside a role ("of", "the", ...).
 _ROLE_LINK = r"(?:of|the|for|and|in|on|at|to|de|von|van|under|with)"
-# A word of a name in a tooltip's title ("Yakunin", "Niinistö", "II").
-_NAME_WORD = r"[A-Z][\w’'\-]*"
+# A word of a name in a tooltip's title ("Yakunin", "Niinistö", "II", "al-Assad").
+_NAME_WORD = r"(?:[A-Z]|[a-z]{1,3}-[A-Z]?)[\w’'\-]*"
+# A small word inside a name ("Van der Bellen", "von der Leyen") or a title of office ("Prince of Monaco").
+_NAME_LINK = r"(?:of|the|and|de|der|da|du|la|le|von|van|al|bin|ibn)"
+# A word of a role when a stray space and punctuation end it: any word, a comma, a parenthetical
+# ("A Just Russia Political Party Group leader :", "... Federation (Bank of Russia) :").
+_LOOSE_WORD = r"(?:[^\s.,:;!?()\[\]]+,?|\([^()\s][^()]{0,40}\))"
 # kremlin.ru tooltip glued after a visible name: " Borisov Yury Borisov YurySpecial Representative ... ".
 # The tooltip's title ("Surname Given", "Barroso Jose Manuel", "Ruling Prince of Monaco Albert II")
 # comes twice (picture, then text), the second time glued to the role; a tooltip may have
 # none (" Yakunin Vladimir Yakunin Vladimir :"). A stray space ends it. Separators inside the
-# role are plain spaces (the body uses no-break ones).
+# role are plain spaces (the body uses no-break ones). A role ended by a stray space before
+# punctuation may hold any words (``loose``); else it is capitalised words and small ones.
 TOOLTIP_NAME = re.compile(
-    rf" (?P<title>{_NAME_WORD}(?: (?:{_NAME_WORD}|of|the|and|de|von|van|al|bin|ibn)){{0,7}}) (?P=title)"
-    rf"(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)?"
-    rf"(?P<tail> (?=[.,:;!?)’'])| (?=\S)| ?$)"
+    rf" (?P<title>(?:{_NAME_LINK} )*{_NAME_WORD}(?: (?:{_NAME_WORD}|{_NAME_LINK})){{0,7}}) (?P=title)"
+    rf"(?:(?P<loose>{_ROLE_WORD}(?: {_LOOSE_WORD}){{0,14}}?)(?P<stray> +(?=[.,:;!?)’']))"
+    rf"|(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)?"
+    rf"(?P<tail> +(?=[.,:;!?)’'])| +(?=\S)| *$))"
 )
+# One word of a person's name, and a small word inside one.
+NAME_WORD, NAME_LINK = re.compile(_NAME_WORD), re.compile(_NAME_LINK)
 # Words of a tooltip's title that make it a person's "Surname Given" (more is a title of office).
 PERSON_TITLE_WORDS = 4
 # The caption a kremlin.ru glossary tooltip opens with, after the term it explains.
@@ -39,6 +48,10 @@ NO_SPACE_BEFORE = re.compile(r"[.,:;!?)’']")
 ABBREVIATION = re.compile(r" \([A-Z][A-Za-z0-9&\-]{1,11}\)")
 # Letters a visible surname shares with the tooltip's, at least, when the spellings differ ("Radayev", "Radaev").
 SURNAME_STEM = 4
+# A glossary tooltip's title ended by a stray space before punctuation.
+TERM_TITLE_STRAY = re.compile(rf"(?P<title>{_LOOSE_WORD}(?: {_LOOSE_WORD}){{0,11}}?) +(?=[.,:;!?)’'])")
+# A glossary tooltip's title of capitalised and small words, and its abbreviation ("The Eurasian Economic Union (EAEU)").
+TERM_TITLE_WORDS = re.compile(rf"{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*(?:{ABBREVIATION.pattern})?")
 # Words of a glossary term, at most; characters of its tooltip's full title, at most.
 TERM_WORDS, TERM_TITLE = 12, 200
 # Spaces other than the plain one that scrapes carry (no-break, thin, narrow no-break).
@@ -73,13 +86,13 @@ def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
         if not _names_the_visible(before, m["title"]):
             continue
         at = m.end()
-        role = (m["role"] or "").strip()
+        role = (m["loose"] or m["role"] or "").strip()
         if tip := tooltip_from_title(line.number, before, m["title"], role):
             tooltips.append(tip)
         removals.append(Removal(line.number, m.group(0).strip(), "name tooltip"))
         out.append(text[pos : m.start()])
         # Keep one space where the tooltip stood between words; none before punctuation.
-        tail = m["tail"]
+        tail = " " if (m["stray"] or m["tail"] or "").startswith(" ") else ""
         if tail == " " and m.end() < len(text) and not NO_SPACE_BEFORE.match(text, m.end()):
             out.append(" ")
         pos = m.end()
@@ -113,6 +126,8 @@ def repair_term_tooltips(line: Line) -> tuple[Line, list[Removal]]:
 
 def _term_title(before: str, after: str) -> str | None:
     """The glossary tooltip's title at the start of ``after``, for a term ending ``before`` (longest first)."""
+    if m := TERM_TITLE_STRAY.match(after):  # "Customs Union between Russia, Belarus, and Kazakhstan ."
+        return m["title"]
     words = before.split(" ")
     for n in range(min(len(words), TERM_WORDS), 0, -1):
         term = " ".join(words[-n:])
@@ -122,6 +137,8 @@ def _term_title(before: str, after: str) -> str | None:
         bracket = after.find(f"({term})", 0, TERM_TITLE)
         if bracket > 0 and _ends_word(after, bracket + len(term) + 2):
             return after[: bracket + len(term) + 2]
+    if m := TERM_TITLE_WORDS.match(after):  # "Hero of the Russian Federation star"
+        return m.group(0)
     return None
 
 
@@ -136,10 +153,16 @@ def tooltip_from_title(line: int, before: str, title: str, role: str) -> Tooltip
     title is not a person's name in that order ("Ruling Prince of Monaco Albert II").
     """
     words = title.split()
-    if not role or not 2 <= len(words) <= PERSON_TITLE_WORDS or any(not w[0].isupper() for w in words):
+    n = 0
+    while n < len(words) and NAME_LINK.fullmatch(words[n]):  # "von der Leyen Ursula"
+        n += 1
+    n += 1
+    while n + 1 < len(words) and NAME_LINK.fullmatch(words[n]):  # "Van der Bellen Alexander"
+        n += 2
+    surname, given = " ".join(words[:n]), words[n:]
+    if not role or not given or len(given) >= PERSON_TITLE_WORDS or not all(NAME_WORD.fullmatch(w) for w in [*given, words[n - 1]]):
         return None
-    surname, given = words[0], " ".join(words[1:])
-    return Tooltip(line, _visible_name(before, given, surname), given, surname, role)
+    return Tooltip(line, _visible_name(before, " ".join(given), surname), " ".join(given), surname, role)
 
 
 def _names_the_visible(before: str, title: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
+from ..labels import parse_label
 from ..model import Cleaned, Line, Problem, Removal, Seed
 
 NAME = "kremlin-page"
@@ -32,6 +33,8 @@ BODY_END = re.compile(r"^(?:Topics|Persons|Geography|Publication status|Publicat
 SEE_ALSO = re.compile(r"^(?:See also|Additional)$")
 # A line of a box's link or date: short, and not ending as a sentence does.
 BOX_ITEM = re.compile(r"^.{1,300}(?<![.!?:;,”\"…])$")
+# Characters of a photo caption, at most.
+CAPTION_LENGTH = 300
 # A photo's credit, which the picture's text may add to its caption: " Photo: Konstantin Zavrazhin".
 PHOTO_CREDIT = re.compile(r" Photo: [^.]*$")
 # A horizontal rule as the dump draws it.
@@ -152,11 +155,18 @@ def unfurnish(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
             in_box = True
         elif all(RULE.match(t) for t in texts):
             removed += chrome(group, "horizontal rule")
-        elif len(group) > 1 and not any(LIST_ITEM.match(t) for t in texts):
+        elif _is_caption_run(texts):
             removed += chrome(group, "photo caption")
         else:
             kept += [Line(l.number, SUPERSCRIPT.sub("", l.text)) for l in group]
     return kept, removed
+
+
+def _is_caption_run(texts: list[str]) -> bool:
+    """Photo captions in the body: short lines one after another, none a list item or a speaker's label."""
+    return len(texts) > 1 and all(
+        len(t) <= CAPTION_LENGTH and not LIST_ITEM.match(t) and parse_label(t) is None for t in texts
+    )
 
 
 def _is_media_caption(groups: list[list[Line]], i: int) -> bool:

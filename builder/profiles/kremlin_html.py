@@ -97,7 +97,7 @@ def read_blocks(content: Tag) -> tuple[list[Line], list[Tooltip], list[Removal]]
             continue
         number = block.sourceline or _line_of(content)
         if reason := chrome_reason(block):
-            if text := _text_of(block):
+            if text := _audit_text(block):
                 removed.append(Removal(number, text, reason))
             continue
         for runs in block_lines(block, number, tooltips, removed):
@@ -144,9 +144,9 @@ def _walk(node: Tag, bold: bool, number: int, tooltips: list[Tooltip], removed: 
         if child.name == "br":
             yield None
             continue
-        if chrome_reason(child) or child.name in ("img", "sup") and not child.get_text(strip=True):
-            if text := _text_of(child):
-                removed.append(Removal(number, text, chrome_reason(child) or "page furniture"))
+        if reason := chrome_reason(child):
+            if text := _audit_text(child):
+                removed.append(Removal(number, text, reason))
             continue
         breaks = child.name in INNER_BLOCKS
         if breaks:
@@ -213,6 +213,12 @@ def _text_of(tag: Tag | None) -> str | None:
         return None
     lines = [folded(runs)[0] for runs in block_lines(tag, 1, [], [])]
     return " ".join(t for t in lines if t) or None
+
+
+def _audit_text(tag: Tag) -> str:
+    """What the audit keeps of a block taken out: its text, else its pictures' captions."""
+    text = normalise_spaces(" ".join(tag.stripped_strings))
+    return text or " | ".join(dict.fromkeys(str(img["alt"]).strip() for img in tag.find_all("img", alt=True) if img["alt"].strip()))
 
 
 def _line_of(tag: Tag) -> int:

@@ -36,7 +36,7 @@ BOX_ITEM = re.compile(r"^.{1,300}(?<![.!?:;,”\"…])$")
 # Characters of a photo caption, at most.
 CAPTION_LENGTH = 300
 # A photo's credit, which the picture's text may add to its caption: " Photo: Konstantin Zavrazhin".
-PHOTO_CREDIT = re.compile(r" Photo: [^.]*$")
+PHOTO_CREDIT = re.compile(r" Photo(?: by|:) .*$")
 # A horizontal rule as the dump draws it.
 RULE = re.compile(r"^[━─—_=\-]{10,}$")
 # A superscript as the text dump shows it: "the 20^th anniversary" (the page has "20<sup>th</sup>").

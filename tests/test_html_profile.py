@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from builder.model import Line, Seed
-from builder.profiles import detect, kremlin_html, kremlin_page
+from builder.profiles import detect, kremlin_html, kremlin_page, kremlin_print_html
 from builder.profiles.html_label import Run, marked_label
 from builder.turns import find_turns
 
@@ -228,3 +228,34 @@ def test_the_html_page_and_its_text_dump_give_the_same_document():
     share = 1 - len(differing) / len(pages)
     print(f"parity {share:.1%} of {len(pages)} pages; differing: {' '.join(differing)}")
     assert share >= PARITY, f"parity {share:.1%} < {PARITY:.0%}; differing pages: {' '.join(differing)}"
+
+
+# ---------------------------------------------------------------- the print view, saved as HTML
+
+
+@pytest.fixture(scope="module")
+def print_view():
+    return kremlin_print_html.clean(seed((FIXTURES / "print_view.html").read_text("utf-8")))
+
+
+def test_a_saved_print_view_is_read_by_its_own_profile():
+    assert detect((FIXTURES / "print_view.html").read_text("utf-8")) is kremlin_print_html
+
+
+def test_the_print_view_controls_go_and_its_last_line_gives_date_and_place(print_view):
+    assert [r.reason for r in print_view.removed] == ["print view controls"] * 3
+    assert (print_view.date, print_view.place) == ("2025-06-04", "Novo-Ogaryovo, Moscow Region")
+    assert print_view.lead == "The President held a meeting with Government members, via videoconference."
+    assert print_view.title == "Meeting with Government members"
+    assert all("Документ" not in line.text and "June 4, 2025" not in line.text for line in print_view.body)
+
+
+def test_a_print_view_label_alone_on_its_line_opens_a_turn_and_prose_colons_do_not(print_view):
+    turns = find_turns(print_view.body)
+    assert [t.label for t in turns] == [
+        "President of Russia Vladimir Putin",
+        "President of the Research Institute for Emergency Children’s Surgery and Traumatology Leonid Roshal",
+        "Vladimir Putin",
+    ]
+    assert turns[1].paragraphs[0].text.startswith("Mr President, I want to say this: seven people")
+    assert turns[2].paragraphs[-1].text == "<…>"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import kremlin_html, kremlin_page, kremlin_print, markdown_article, plain_text
+from . import kremlin_html, kremlin_page, kremlin_print, kremlin_print_html, markdown_article, plain_text
 
-PROFILES: tuple[ModuleType, ...] = (kremlin_print, kremlin_html, kremlin_page, markdown_article, plain_text)
+PROFILES: tuple[ModuleType, ...] = (kremlin_print, kremlin_print_html, kremlin_html, kremlin_page, markdown_article, plain_text)
 
 
 def detect(text: str) -> ModuleType:

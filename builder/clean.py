@@ -32,9 +32,9 @@ _LOOSE_WORD = r"(?:[^\s.,:;!?()\[\]]+,?|\([^()\s][^()]{0,40}\))"
 # punctuation may hold any words (``loose``); else it is capitalised words and small ones.
 TOOLTIP_NAME = re.compile(
     rf" (?P<title>(?:{_NAME_LINK} )*{_NAME_WORD}(?: (?:{_NAME_WORD}|{_NAME_LINK})){{0,7}}) (?P=title)"
-    rf"(?:(?P<loose>{_ROLE_WORD}(?: {_LOOSE_WORD}){{0,14}}?)(?P<stray> +(?=[.,:;!?)’']))"
+    rf"(?:(?P<loose>{_ROLE_WORD}(?: {_LOOSE_WORD}){{0,14}}?)(?P<stray> +(?=[.,:;!?)\]’']))"
     rf"|(?P<role>{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*)?"
-    rf"(?P<tail> +(?=[.,:;!?)’'])| +(?=\S)| *$))"
+    rf"(?P<tail> +(?=[.,:;!?)\]’'])| +(?=\S)| *$))"
 )
 # One word of a person's name, and a small word inside one.
 NAME_WORD, NAME_LINK = re.compile(_NAME_WORD), re.compile(_NAME_LINK)
@@ -43,15 +43,17 @@ PERSON_TITLE_WORDS = 4
 # The caption a kremlin.ru glossary tooltip opens with, after the term it explains.
 TERM_TOOLTIP = re.compile(r" Background information (?=\S)")
 # Punctuation a tooltip's stray space stands before, and that keeps no space there ("Rouhani’s", "CIS,").
-NO_SPACE_BEFORE = re.compile(r"[.,:;!?)’']")
+NO_SPACE_BEFORE = re.compile(r"[.,:;!?)\]’']")
 # An abbreviation in brackets ending a glossary tooltip's title: " (SCO)".
 ABBREVIATION = re.compile(r" \([A-Z][A-Za-z0-9&\-]{1,11}\)")
 # Letters a visible surname shares with the tooltip's, at least, when the spellings differ ("Radayev", "Radaev").
 SURNAME_STEM = 4
 # A glossary tooltip's title ended by a stray space before punctuation.
-TERM_TITLE_STRAY = re.compile(rf"(?P<title>{_LOOSE_WORD}(?: {_LOOSE_WORD}){{0,11}}?) +(?=[.,:;!?)’'])")
+TERM_TITLE_STRAY = re.compile(rf"(?P<title>{_LOOSE_WORD}(?: {_LOOSE_WORD}){{0,11}}?) +(?=[.,:;!?)\]’'])")
+# A word of a glossary title: capitalised, or a dash.
+_TERM_WORD = r"(?:[A-Z][\w’'.\-]*|[–—-])"
 # A glossary tooltip's title of capitalised and small words, and its abbreviation ("The Eurasian Economic Union (EAEU)").
-TERM_TITLE_WORDS = re.compile(rf"{_ROLE_WORD}(?:,? (?:{_ROLE_LINK} )*{_ROLE_WORD})*(?:{ABBREVIATION.pattern})?")
+TERM_TITLE_WORDS = re.compile(rf"{_TERM_WORD}(?: (?:of |the )*{_TERM_WORD})*(?:{ABBREVIATION.pattern})?")
 # Words of a glossary term, at most; characters of its tooltip's full title, at most.
 TERM_WORDS, TERM_TITLE = 12, 200
 # Spaces other than the plain one that scrapes carry (no-break, thin, narrow no-break).
@@ -113,7 +115,7 @@ def repair_term_tooltips(line: Line) -> tuple[Line, list[Removal]]:
     at = 0
     while m := TERM_TOOLTIP.search(text, at):
         before, after = text[: m.start()], text[m.end():]
-        title = _term_title(ODD_SPACE.sub(" ", before), after)
+        title = _term_title(ODD_SPACE.sub(" ", before), ODD_SPACE.sub(" ", after))
         if title is None:
             at = m.end()
             continue
@@ -177,7 +179,8 @@ def _names_the_visible(before: str, title: str) -> bool:
         return False
     last, surname = seen[-1], words[0]
     same = last == surname or (len(surname) > SURNAME_STEM and last[:SURNAME_STEM] == surname[:SURNAME_STEM])
-    return same or sorted(seen) == sorted(words)
+    ends_alike = len(words) >= 3 and last == words[-1]  # "Prince Albert II" for "Ruling Prince of Monaco Albert II"
+    return same or ends_alike or sorted(seen) == sorted(words)
 
 
 def _last_words(text: str, n: int) -> list[str]:

@@ -11,9 +11,9 @@ from builder.turns import find_turns
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "kremlin"
-# The share of corpus pages whose HTML and text dump give the same document (reached: 95.7%; the rest are
+# The share of corpus pages whose HTML and text dump give the same document (reached: 96.0%; the rest are
 # labels the markup marks and the text grammar refuses: ALL CAPS, glued words, lowercase roles, "Operator").
-PARITY = 0.955
+PARITY = 0.96
 
 
 def seed(text: str, name: str = "page.html") -> Seed:

@@ -33,6 +33,8 @@ BODY_END = re.compile(r"^(?:Topics|Persons|Geography|Publication status|Publicat
 SEE_ALSO = re.compile(r"^(?:See also|Additional)$")
 # A line of a box's link or date: short, and not ending as a sentence does.
 BOX_ITEM = re.compile(r"^.{1,300}(?<![.!?:;,”\"…])$")
+# A word: what a caption has and a separator ("* * *") or an elision ("<…>") has not.
+WORD = re.compile(r"[^\W\d_]{2}")
 # Characters of a photo caption, at most.
 CAPTION_LENGTH = 300
 # A photo's credit, which the picture's text may add to its caption: " Photo: Konstantin Zavrazhin".
@@ -163,9 +165,11 @@ def unfurnish(lines: list[Line]) -> tuple[list[Line], list[Removal]]:
 
 
 def _is_caption_run(texts: list[str]) -> bool:
-    """Photo captions in the body: short lines one after another, none a list item or a speaker's label."""
+    """Photo captions in the body: short sentences one after another, none a list item or a speaker's label."""
     return len(texts) > 1 and all(
-        len(t) <= CAPTION_LENGTH and not LIST_ITEM.match(t) and parse_label(t) is None for t in texts
+        len(t) <= CAPTION_LENGTH and WORD.search(t)
+        and not LIST_ITEM.match(t) and parse_label(t) is None
+        for t in texts
     )
 
 
@@ -177,7 +181,7 @@ def _is_media_caption(groups: list[list[Line]], i: int) -> bool:
         return None
 
     here = single(i)
-    return here is not None and here in (single(i - 1), single(i + 1))
+    return here is not None and bool(WORD.search(here)) and here in (single(i - 1), single(i + 1))
 
 
 def _unwrap(lines: list[Line]) -> list[Line]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import kremlin_page, kremlin_print, markdown_article, plain_text, plain_transcript, repost
+from . import kremlin_html, kremlin_page, kremlin_print, kremlin_print_html, markdown_article, plain_text, plain_transcript, repost
 
 PROFILES: tuple[ModuleType, ...] = (
-    kremlin_print, kremlin_page, markdown_article, repost, plain_transcript, plain_text,
+    kremlin_print, kremlin_print_html, kremlin_html, kremlin_page, markdown_article, repost, plain_transcript, plain_text,
 )
 
 

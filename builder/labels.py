@@ -120,7 +120,7 @@ def read_label(text: str) -> Label | None:
     shouted = core.upper() == core  # in a label in capitals, "I" is a letter of a name ("ARGUMENTY I FAKTY")
     if not words or len(words) > MAX_WORDS or any(_is_prose(w, i, shouted) for i, w in enumerate(words)):
         return None
-    found = _name_at_start(core) or _name_at_end(core)
+    found = _name_at_start(core) or _name_at_end(core) or _name_before_of(core)
     if found is None:
         return None
     name_words, role, strength = found
@@ -233,6 +233,9 @@ def _name_at_start(core: str) -> tuple[list[str], str, str] | None:
     if not comma:
         return None
     words = _words(first)
+    place = _words(role)
+    if len(words) == 1 and is_given_name(words[0]) and 1 <= len(place) <= 3 and all(w[:1].isupper() for w in place):
+        return words, role, STRONG  # a caller who gives a first name and a town ("Dmitry, Moscow")
     if not 2 <= len(words) <= 4 or not all(_is_name_word(w) or _is_particle(w) for w in words):
         return None
     opening = _words(role)[:1]
@@ -240,6 +243,19 @@ def _name_at_start(core: str) -> tuple[list[str], str, str] | None:
     if not (is_given_name(words[0]) or role[:1].islower() or office or _name_at_end(role) is None):
         return None
     return words, role, STRONG
+
+
+def _name_before_of(core: str) -> tuple[list[str], str, str] | None:
+    """``King Mohammed VI of Morocco``, ``Patriarch Kirill of Moscow and All Russia``: a title, the name, then "of" a place."""
+    title, of, place = core.partition(" of ")
+    words = _words(title)
+    if not of or len(words) < 2 or not _is_title(words[0]):
+        return None
+    found = _name_at_end(title)
+    if found is None or found[2] != STRONG:
+        return None
+    name, role, strength = found
+    return name, f"{role} of {place}", strength
 
 
 def _name_at_end(core: str) -> tuple[list[str], str, str] | None:

@@ -22,6 +22,9 @@ from .conftest import SEEDS
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("STENOGRAM_UPDATE_GOLDEN") == "1"
 SEED_FILES = [p.name for p in list_seeds(SEEDS)]
+# Real pages of every shape (tests/fixtures/real/README.md), each built on its own.
+REAL = Path(__file__).parent / "fixtures" / "real"
+REAL_FILES = [p.name for p in list_seeds(REAL)]
 
 
 def check_golden(name: str, actual: str) -> None:
@@ -49,6 +52,13 @@ def test_each_seed_parses_to_its_reviewed_json(seed):
 def test_each_seed_renders_to_its_reviewed_markdown_page(seed, built_site):
     [doc] = [d for d in built_site.report.documents if d.source.file == seed]
     check_golden(f"{seed}.md", (built_site.docs / "documents" / f"{doc.id}.md").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("page", REAL_FILES)
+def test_each_real_page_parses_to_its_reviewed_json(page):
+    report = parse_corpus_single(REAL / page)
+    [doc] = report.documents
+    check_golden(f"real/{page}.json", dumps(document_record(doc, report.people)))
 
 
 def test_the_parse_command_prints_the_data_contract(capsys):

@@ -118,6 +118,10 @@ def test_time_of_day_colon_is_not_a_speaker_label():
         ("Prime Minister of Turkey Ahmet Davutoglu (back translation): Mr President,", "Ahmet Davutoglu", "Prime Minister of Turkey"),
         ("Chinese Foreign Minister Wang Yi (via interpreter): Thank you", "Wang Yi", "Chinese Foreign Minister"),
         ("Mr. Lavrov: Thank you.", "Lavrov", None),
+        # A title, the name, then the place ("of ..."); a caller's first name and town.
+        ("King Mohammed VI of Morocco (retranslated): Mr President, I hope", "Mohammed VI", "King of Morocco"),
+        ("Patriarch Kirill of Moscow and All Russia: President of the Russian Federation", "Kirill", "Patriarch of Moscow and All Russia"),
+        ("Dmitry, Moscow: Good afternoon, Mr President.", "Dmitry", "Moscow"),
         ("Dr. Roshal: I agree.", "Roshal", None),
     ],
 )

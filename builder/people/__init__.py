@@ -36,7 +36,7 @@ from .roles import RoleIndex, involved, people_of
 _WORD = r"(?:(?:al|el)-)?[A-ZÀ-Ý][a-zß-ÿā-ž]+(?:-[A-ZÀ-Ý]?[a-zß-ÿā-ž]+)*"
 # Small words inside a name ("Salman bin Abdulaziz Al Saud", "Alexander Van der Bellen").
 _PARTICLE = r"(?:bin|ibn|bint|al|el|van|der|von|de|da|del|dos|la|le)"
-PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "Al", "El", "van", "Van", "der", "von", "Von", "de", "De", "da", "del", "dos", "la", "le"})
+PARTICLES = frozenset({"bin", "Bin", "ibn", "Ibn", "bint", "al", "el", "Al", "El", "van", "Van", "der", "von", "Von", "de", "De", "da", "del", "dos", "la", "le"})
 # A run of capitalised words ("President Vladimir Putin", "Mr [Sergei] Lavrov", "Bashar al-Assad"):
 # an editorial insertion's brackets do not cut a run, nor do a name's small words.
 NAME_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:\]? \[?(?:{_PARTICLE} )*{_WORD})*")
@@ -76,7 +76,8 @@ def collect(registry: Registry, documents: list[Document]) -> None:
     for doc in documents:
         for tip in doc.tooltips:
             pid = registry.add(f"{tip.given} {tip.surname}", stated=True)
-            _add_role(registry, pid, Role(tip.role, doc.date, doc.id, "tooltip"))
+            if tip.role:
+                _add_role(registry, pid, Role(tip.role, doc.date, doc.id, "tooltip"))
         for turn in doc.turns:
             if turn.name and name_form(turn.name).given:
                 pid = registry.add(turn.name)
@@ -163,7 +164,7 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = 
     """How many words from ``i`` make a full name: one the registry knows, a known given name and a surname,
     two given names and a surname (``Jose Manuel Barroso``), or any name word before a surname the document
     writes after ``Mr`` (``Jacques Chirac`` beside ``Mr Chirac``)."""
-    for width in (3, 2):
+    for width in (6, 5, 4, 3, 2):  # the longest name the registry knows ("Hamad Bin Isa Al Khalifa", not "Hamad Bin")
         if i + width <= len(words) and registry.find(" ".join(w[2] for w in words[i : i + width])):
             return width
     if i + 2 > len(words):

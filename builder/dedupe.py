@@ -2,7 +2,10 @@
 
 Two seeds are the same document when they give the same source URL (scheme,
 ``www.`` and a trailing slash aside) or the same body (the same words in the same
-order, whatever the line ends, spacing or page chrome around them). The first
+order, whatever the line ends, spacing or page chrome around them) with nothing
+that tells them apart: two pages of the same words on different dates, or from two
+different addresses, are two documents (a yearly notice, a standard phone-call
+summary "Relevant issues of bilateral cooperation were discussed."). The first
 seed, in the sorted order seeds are read in, is kept; each later one is skipped
 with a warning that names the seed it repeats.
 """
@@ -43,20 +46,25 @@ class Fingerprints:
     """The URLs and bodies of the documents kept so far, and the seed each came from."""
 
     by_url: dict[str, str] = field(default_factory=dict)
-    by_body: dict[str, str] = field(default_factory=dict)
+    by_body: dict[str, list[tuple[str, str | None, str | None]]] = field(default_factory=dict)  # body -> (seed, date, url)
 
     def duplicate(self, doc: Document) -> Problem | None:
         """A warning when ``doc`` repeats a document already kept; else ``None``, and ``doc`` is remembered."""
         url, body = url_key(doc.source.url), body_key(doc)
         if url is not None and url in self.by_url:
             return _problem(doc, self.by_url[url], f"the same source URL, {doc.source.url}")
-        if body is not None and body in self.by_body:
-            return _problem(doc, self.by_body[body], "the same text")
+        for first, date, other in self.by_body.get(body or "", ()):
+            if _unknown_or_equal(date, doc.date) and _unknown_or_equal(other, url):
+                return _problem(doc, first, "the same text")
         if url is not None:
             self.by_url[url] = doc.source.file
         if body is not None:
-            self.by_body[body] = doc.source.file
+            self.by_body.setdefault(body, []).append((doc.source.file, doc.date, url))
         return None
+
+
+def _unknown_or_equal(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _problem(doc: Document, first: str, why: str) -> Problem:

@@ -268,6 +268,18 @@ def test_two_seeds_with_the_same_body_are_published_once_whatever_their_line_end
     assert len(built.report.documents) == 2
 
 
+def test_two_pages_of_the_same_words_on_different_dates_or_addresses_are_two_documents(tmp_path):
+    notice = "Information on incomes of the Presidential Executive Office staff has been published.\n"
+    built = build_folder(tmp_path, {
+        "y2016.txt": f"# Incomes published\n\nApril 15, 2016\n\n{notice}",
+        "y2017.txt": f"# Incomes published\n\nApril 14, 2017\n\n{notice}",
+        "a.txt": "# Call\n\nMay 2, 2018\n\nRelevant issues were discussed.\n\nOriginal url: https://tass.com/1\n",
+        "b.txt": "# Call\n\nMay 2, 2018\n\nRelevant issues were discussed.\n\nOriginal url: https://tass.com/2\n",
+    })
+    assert not [p for p in built.report.problems if p.code == "duplicate"]
+    assert len(built.report.documents) == 5
+
+
 def test_a_duplicate_of_the_good_seed_is_reported_against_the_first_in_name_order(tmp_path):
     built = build_folder(tmp_path, {"zz_copy.txt": GOOD_TEXT})
     assert [p.code for p in built.report.problems if p.path == "zz_copy.txt"] == ["duplicate"]

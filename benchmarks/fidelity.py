@@ -12,7 +12,8 @@ real build) and compared with the truth, page by page:
   with its first words, and the turn's speaker is the person the label names (the
   resolved person's surname is in the label) or, for ``Question:``, ``Remark:`` and
   the like, no person and the same label;
-- *people*: the people of the page's own ``Persons`` list that the document links;
+- *people*: the people of the page's own ``Persons`` list who are named in its text
+  (title, lead or body), that the document links;
 - *dates*: the page's date, as ``time[datetime]`` gives it;
 - *words lost*: words of the truth's body (labels included) that the document's
   body (labels, paragraphs) does not have, as a share of the body's words.
@@ -199,13 +200,16 @@ def compare(doc: Document | None, page: dict, people: dict, keep_misses: bool = 
         elif keep_misses:
             got = f"{turn.label!r} -> {turn.speaker}" if turn else "no turn"
             t.misses.append(f"{doc.source.file}: {truth['label']!r} ({truth['first_words'][:30]!r}): {got}")
-    # People of the page's Persons list ("Surname Given") that the document links.
-    linked = {people[pid].name.casefold() for pid in doc.people if pid in people}
-    linked |= {n.casefold() for pid in doc.people if pid in people for n in people[pid].other_names}
+    # People of the page's Persons list ("Surname Given") named in its text, that the document links.
+    linked = {_fold(people[pid].name) for pid in doc.people if pid in people}
+    linked |= {_fold(n) for pid in doc.people if pid in people for n in people[pid].other_names}
+    named = set(_fold(" ".join(WORD.findall(" ".join((page["title"], page["lead"] or "", page["body"]))))).split())
     for listed in page["persons"]:
+        words = _fold(listed).split()
+        if not any(w in named for w in words if len(w) > 2):
+            continue  # listed among the page's persons, never named in its text
         t.persons += 1
-        words = listed.split()
-        forms = {listed.casefold(), " ".join(words[1:] + words[:1]).casefold()}
+        forms = {" ".join(words[k:] + words[:k]) for k in range(len(words))}  # "Van der Bellen Alexander", any order
         if forms & linked:
             t.persons_found += 1
     return t

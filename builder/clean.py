@@ -209,6 +209,8 @@ def _visible_name(before: str, given: str, surname: str) -> str:
 
 def normalise_spaces(text: str) -> str:
     """No-break and thin spaces become plain ones; runs collapse; ends are trimmed."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # most lines: nothing to do (and this is asked of every line of every seed)
     return SPACE_RUN.sub(" ", ODD_SPACE.sub(" ", text)).strip()
 
 

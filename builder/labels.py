@@ -105,6 +105,9 @@ def parse_label(text: str, known: frozenset[str] = frozenset()) -> Label | None:
 
 def read_label(text: str) -> Label | None:
     """The label a line may open with, with its strength; ``None`` when the line is not one."""
+    colon = text.find(":", 0, 402)
+    if colon < 1 or text.find(". ", 0, colon) >= 0 and not _abbreviations_only(text[:colon]):
+        return None  # no colon near the start, or a sentence ends before it (most lines of a body)
     m = LABEL_LINE.match(text)
     if not m:
         return None
@@ -125,6 +128,11 @@ def read_label(text: str) -> Label | None:
         return None
     name_words, role, strength = found
     return Label(head, " ".join(name_words), role or None, rest, strength)
+
+
+def _abbreviations_only(head: str) -> bool:
+    """Whether every ". " in a head ends an initial or an abbreviation ("E. Choinozov", "St. Petersburg")."""
+    return not SENTENCE_MARK.search(_without_abbreviations(head))
 
 
 def _core(head: str) -> tuple[str, list[str]]:

@@ -7,8 +7,9 @@ this module only reads them and answers questions about a name.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -45,6 +46,7 @@ def given_key(given: str) -> str:
     return _variant_key().get(given, given)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A key equal for two spellings of one full name ('Yuri Borisov', 'Yury Borisov', 'Sauli Niinisto', 'Sauli Niinistö')."""
     words = name.split()
@@ -53,10 +55,11 @@ def name_key(name: str) -> str:
     return fold(" ".join(words))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: 'Niinistö' and 'Niinisto' give 'niinisto'."""
-    import unicodedata
-
+    if text.isascii():
+        return text.casefold()
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 

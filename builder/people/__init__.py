@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
 
 from ..model import Document, Mention, Paragraph, Problem, Role, Turn
 from ..names import COURTESY, female_given_names, fold, name_form, name_key, not_given_names, not_surnames, surname_of
@@ -58,8 +57,6 @@ ORGANISATION = re.compile(r"\b(?:Russia|Russian|Bank|Academy|Company|Corporation
 ADDRESS_WORDS = frozenset({"President", "Prime", "First", "Supreme", "Minister-President", "Minister", "Chancellor", "Federal", "Secretary", "Chairman", "Chairwoman",
                            "Governor", "Speaker", "Ambassador", "Mayor", "Premier", "Vice", "General", "Director", "Prosecutor", "Deputy"})
 WOMEN_TITLES = ("Ms", "Mrs", "Madam")
-# A word in lower case (what shows that a capitalised word is a common word, not a name).
-LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 # A head of state's title just before a name in the text: "President of Turkey Recep Tayyip Erdogan", "US President Barack Obama".
 HEAD_BEFORE_NAME = re.compile(r"(?P<role>(?:[A-Z][\w.-]* )?(?:President|King|Emir|Sultan|Emperor)(?: of(?: the)?(?: (?:[A-Z][\w’'-]+|of|and))+?)?) $")
 _NOT_GIVEN = not_given_names()
@@ -114,24 +111,33 @@ def _texts(doc: Document):
         yield paragraph.text
 
 
-class _Confirmed(NamedTuple):
-    """Surnames a document writes after ``Mr``/``Ms``, and the words it also writes in lower case."""
+@dataclass
+class _Confirmed:
+    """Surnames a document writes after ``Mr``/``Ms``, and its text, to ask which words it also writes in lower case."""
 
     surnames: frozenset[str]
-    common: frozenset[str]
+    text: str = ""
+    _lower: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def writes_lower(self, word: str) -> bool:
+        """Whether the text has ``word`` in lower case ('has', 'messrs'): asked of few words, so searched, not indexed."""
+        folded = word.casefold()
+        if folded not in self._lower:
+            self._lower[folded] = re.search(rf"\b{re.escape(folded)}\b", self.text) is not None
+        return self._lower[folded]
 
 
-NO_SURNAMES = _Confirmed(frozenset(), frozenset())
+NO_SURNAMES = _Confirmed(frozenset())
 
 
 def _courtesy_surnames(doc: Document) -> _Confirmed:
     """Surnames the document writes after ``Mr``/``Ms``: the word before such a surname elsewhere is a given name,
     unless the document writes that word in lower case too ('has', 'messrs')."""
-    texts = list(_texts(doc))
-    surnames = frozenset(m["surname"] for text in texts for m in COURTESY_SURNAME.finditer(text) if _address_word(m["surname"]) is None)
+    text = "\n".join(_texts(doc))
+    surnames = frozenset(m["surname"] for m in COURTESY_SURNAME.finditer(text) if _address_word(m["surname"]) is None)
     if not surnames:
         return NO_SURNAMES
-    return _Confirmed(surnames, frozenset(w for text in texts for w in LOWER_WORD.findall(text)))
+    return _Confirmed(surnames, text)
 
 
 def _address_word(word: str) -> str | None:
@@ -164,8 +170,10 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = 
     """How many words from ``i`` make a full name: one the registry knows, a known given name and a surname,
     two given names and a surname (``Jose Manuel Barroso``), or any name word before a surname the document
     writes after ``Mr`` (``Jacques Chirac`` beside ``Mr Chirac``)."""
-    for width in (6, 5, 4, 3, 2):  # the longest name the registry knows ("Hamad Bin Isa Al Khalifa", not "Hamad Bin")
-        if i + width <= len(words) and registry.find(" ".join(w[2] for w in words[i : i + width])):
+    # The longest name the registry knows ("Hamad Bin Isa Al Khalifa", not "Hamad Bin"); a two-word one either way round.
+    starts = registry.may_start(words[i][2])
+    for width in range(min(registry.longest, len(words) - i), 1, -1):
+        if (starts or width == 2 and registry.may_start(words[i + 1][2])) and registry.find(" ".join(w[2] for w in words[i : i + width])):
             return width
     if i + 2 > len(words):
         return 0
@@ -180,7 +188,7 @@ def _full_name_width(words, i: int, registry: Registry, confirmed: _Confirmed = 
             return 3
         return 2
     # "China Hu Jintao" beside "Mr Hu": the name starts at Hu.
-    if (second in confirmed.surnames and first != second and first not in _NOT_GIVEN and first.casefold() not in confirmed.common
+    if (second in confirmed.surnames and first != second and first not in _NOT_GIVEN and not confirmed.writes_lower(first)
             and not (i + 2 < len(words) and registry.is_given(second))):
         return 2
     return 0

@@ -32,6 +32,19 @@ class Registry:
     variants: dict[str, str] = field(default_factory=dict)  # name_key of a misspelling -> the name it was read as
     problems: list[Problem] = field(default_factory=list)
     _surnames: dict[str, list[str]] | None = field(default=None, repr=False)  # folded surname -> ids, built on first use
+    longest: int = 2  # the most words of any name the registry knows
+    _firsts: set[str] = field(default_factory=set, repr=False)  # the first word of every key (a name's start)
+
+    def key(self, key: str, pid: str) -> None:
+        """Let ``key`` (a ``name_key``) find ``pid``."""
+        self.by_key[key] = pid
+        words = key.split()
+        self._firsts.add(words[0] if words else "")
+        self.longest = max(self.longest, len(words))
+
+    def may_start(self, word: str) -> bool:
+        """Whether some name the registry knows starts with ``word`` (read as a name's first word): a quick refusal."""
+        return name_key(f"{word} x").split()[0] in self._firsts
 
     def add(self, name: str, *, curated: bool = False, pid: str | None = None, stated: bool = False) -> str:
         """The id of ``name``'s person, added if new; ``stated``: a tooltip or the people file gives it."""
@@ -49,7 +62,7 @@ class Registry:
         pid = pid or _free_id(slug(name) or "person", self.people)
         self.people[pid] = {"name": name, "names": [name], "roles": [], "summary": None, "curated": curated,
                             "seen": Counter() if stated else Counter({name: 1}), "stated": stated or curated}
-        self.by_key[key] = pid
+        self.key(key, pid)
         if stated and len(name.split()) > 1:
             self.given.add(name.split()[0])
         return pid
@@ -175,7 +188,7 @@ def load_curated(path: Path) -> Registry:
             if len(alias.split()) == 1:
                 registry.aliases[alias] = pid
             else:
-                registry.by_key[name_key(alias)] = pid  # the people file overrides: a misname joins its person
+                registry.key(name_key(alias), pid)  # the people file overrides: a misname joins its person
         for role in entry.get("roles") or []:
             if isinstance(role, dict) and role.get("title"):
                 person["roles"].append(Role(str(role["title"]), _date(role.get("start")), role.get("source") or PEOPLE_FILE, "curated", _date(role.get("end"))))

@@ -54,7 +54,9 @@ LIST_ITEM = re.compile(r"^\s*•\s*(?P<item>.+?)\s*$")
 
 
 def detect(text: str) -> bool:
-    return any(DIRECT_LINK.match(normalise_spaces(line)) for line in text.split("\n")) and "Publication date:" in text
+    if "Publication date:" not in text or "Direct" not in text:
+        return False
+    return any(DIRECT_LINK.match(normalise_spaces(line)) for line in text.split("\n") if "Direct" in line)
 
 
 def clean(seed: Seed) -> Cleaned:

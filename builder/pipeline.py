@@ -27,6 +27,8 @@ from .site import SiteOptions, build_site
 from .turns import find_turns, kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
+# A problem of what the seed lacks, and the sidecar field that supplies it (the problem is then no problem).
+SIDECAR_FIELD_OF = {"no-date": "date", "no-title": "title"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def read_document(path: Path, clock: dict[str, float] | None = None) -> tuple[Do
     cleaned = profile.clean(seed)
     cleaned_at = time.perf_counter()
     overrides = sidecar.overrides if sidecar else {}
-    problems += [p for p in cleaned.problems if not (p.code in ("no-date", "no-title") and p.code[3:] in overrides)]
+    problems += [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in overrides]
     if cleaned.title is None and "title" not in overrides and not any(p.code == "no-title" for p in cleaned.problems):
         problems.append(Problem(seed.name, cleaned.title_line, "no-title", "no title found: published under the file name; add 'title:' to its sidecar"))
     turns = find_turns(cleaned.body)

@@ -222,3 +222,19 @@ def test_an_unknown_shape_still_finds_its_turns_and_says_what_it_lacks():
     report_problems = {p.code for p in plain_text.clean(seed(text)).problems}
     assert report_problems == {"no-date"}
     assert plain_text.clean(seed(text)).title is None
+
+
+def test_a_pasted_transcript_gives_each_speaker_their_turns_on_their_person_page(tmp_path):
+    from .conftest import build_into
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "pasted.txt").write_text(
+        "Meeting with Transport Minister Maxim Sokolov\nJune 4, 2015, The Kremlin, Moscow\n\n"
+        "Vladimir Putin: Mr Sokolov, how are the roads?\nMaxim Sokolov: Mr President, we have built 500 kilometres.\n"
+        "Vladimir Putin: Good.\nMaxim Sokolov: And 200 more next year.\n", "utf-8")
+    built = build_into(tmp_path, seeds=seeds, run_mkdocs=False)
+    [doc] = built.report.documents
+    assert doc.kind == "transcript" and [t.speaker for t in doc.turns] == ["vladimir-putin", "maxim-sokolov"] * 2
+    page = (built.docs / "people" / "maxim-sokolov.md").read_text("utf-8")
+    assert "2 turns, 12 words spoken" in page

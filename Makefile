@@ -30,12 +30,18 @@ $(NODE_STAMP): tests/browser/package.json tests/browser/package-lock.json
 browser: $(NODE_STAMP)
 	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || bash scripts/install-chromium.sh
 
+# The workflow linters run offline. actionlint's shellcheck and pyflakes are left out:
+# they are not pinned here, so a machine that has them would lint differently.
 test: $(STAMP) browser
 	$(BIN)/ruff check builder tests benchmarks
+	$(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check builder tests benchmarks
+	$(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
+	$(BIN)/zizmor --offline --quiet .github/workflows
 
 clean:
 	rm -rf site dist .site_src.staging .site_src.cache

@@ -158,8 +158,8 @@ class Emissions:
         if isinstance(expr, ast.IfExp):
             return self._values(expr.body, scope, module, where) | self._values(expr.orelse, scope, module, where)
         if isinstance(expr, ast.Name):
-            for body in (scope.node if scope else None, self.trees[module]):
-                values = _assigned(body, expr.id) if body is not None else []
+            for body in (scope.node.body if scope else [], self.trees[module].body):
+                values = _assigned(body, expr.id)
                 if values:
                     return set().union(*(self._values(v, scope, module, where) for v in values))
         raise UnreadableCode(f"{where}: a problem's code or severity is not a literal the walk can read: {ast.unparse(expr)}")
@@ -171,15 +171,23 @@ class Emissions:
         for module, tree in self.trees.items():
             if module != home and self.imports[module].get(name) != home:
                 continue
+            called = set()
             for node in ast.walk(tree):
-                if not isinstance(node, ast.Call):
-                    continue
-                func = node.func
-                by_name = isinstance(func, ast.Name) and func.id == name and not scope.method
-                by_self = isinstance(func, ast.Attribute) and func.attr == name and scope.method and module == home
-                if by_name or by_self:
+                if isinstance(node, ast.Call) and _names(node.func, name, scope.method and module == home, not scope.method):
+                    called.add(id(node.func))
                     sites.append((node, self.scopes.get(node), module))
+            for node in ast.walk(tree):
+                if _names(node, name, scope.method and module == home, not scope.method) and id(node) not in called:
+                    raise UnreadableCode(f"{module}:{node.lineno}: {name}() passes on a problem's code and is used here other than"
+                                         " by a call: the walk cannot follow it")
         return sites
+
+
+def _names(node: ast.AST, name: str, as_method: bool, as_function: bool) -> bool:
+    """Whether ``node`` refers to the function ``name``: ``name`` itself, or ``self.name`` for a method."""
+    if as_function and isinstance(node, ast.Name):
+        return node.id == name
+    return as_method and isinstance(node, ast.Attribute) and node.attr == name
 
 
 def _called_name(call: ast.Call) -> str | None:
@@ -196,16 +204,22 @@ def _argument(call: ast.Call, index: int, name: str) -> ast.expr | None:
     return next((k.value for k in call.keywords if k.arg == name), None)
 
 
-def _assigned(body: ast.AST, name: str) -> list[ast.expr]:
-    """Every value assigned to ``name`` in ``body`` (its nested functions aside); none if it is bound any other way."""
-    values = []
-    for node in ast.walk(body):
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-            values.append(node.value)
-        elif isinstance(node, ast.AnnAssign | ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id == name:
-            if node.value is None or isinstance(node, ast.AugAssign):
-                return []
-            values.append(node.value)
+def _assigned(statements: list[ast.stmt], name: str) -> list[ast.expr]:
+    """Every value ``statements`` assign to ``name`` (nested functions and classes aside); none if it is bound another way."""
+    values: list[ast.expr] = []
+    todo = list(statements)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        if targets and node.value is not None and all(isinstance(t, ast.Name) for t in targets):
+            values += [node.value] if any(t.id == name for t in targets) else []
+            todo.append(node.value)
+            continue
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Store):
+            return []  # bound by a loop, a with, an augmented or unpacking assignment...: not a literal the walk can read
+        todo.extend(ast.iter_child_nodes(node))
     return values
 
 
@@ -299,6 +313,8 @@ def test_the_walk_follows_a_code_through_helpers_parameters_and_local_names():
     "def f(code):\n    return Problem('f', 1, code, 'm')\n",  # a helper no one is seen to call
     "def f(p):\n    return replace(p, code='other')\n",
     "def f(args):\n    return Problem(*args)\n",
+    "def f(codes):\n    for code in codes:\n        Problem('f', 1, code, 'm')\n",
+    "def report(code):\n    return Problem('f', 1, code, 'm')\ndef f():\n    return list(map(report, ['a']))\n",
 ])
 def test_the_walk_fails_loudly_on_a_code_it_cannot_read_as_a_literal(source):
     with pytest.raises(UnreadableCode):

@@ -45,7 +45,7 @@ def load_glossary(path: Path) -> tuple[tuple[Term, ...], list[Problem]]:
     """The glossary file's entries (none when there is no file); problems name file and line."""
     if not path.exists():
         return (), []
-    data, problems = load_yaml(path, "glossary")
+    data, problems = load_yaml(path, "glossary", "glossary")
     if problems:
         return (), problems
     if data is None:

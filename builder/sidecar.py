@@ -45,7 +45,7 @@ def read_sidecar(seed_path: Path) -> tuple[Sidecar | None, list[Problem]]:
     path = sidecar_path(seed_path)
     if not path.exists():
         return None, []
-    data, problems = load_yaml(path, "sidecar")
+    data, problems = load_yaml(path, "sidecar", "sidecar")
     if problems:
         return None, problems
     data = data or {}

@@ -164,19 +164,19 @@ def load_curated(path: Path) -> Registry:
     registry = Registry()
     if not path.exists():
         return registry
-    entries, problems = load_yaml(path, "people file")
+    entries, problems = load_yaml(path, "people file", "people-file")
     if problems:
         registry.problems += problems
         return registry
     entries = entries or []
     if not isinstance(entries, list):
-        registry.problems.append(Problem(path.name, 1, "people file", "the people file must be a list of people ('- name: ...'): it was ignored", "error"))
+        registry.problems.append(Problem(path.name, 1, "people-file", "the people file must be a list of people ('- name: ...'): it was ignored", "error"))
         return registry
     lines = _entry_lines(path)
     for n, entry in enumerate(entries):
         line = lines[n] if n < len(lines) else 1
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            registry.problems.append(Problem(path.name, line, "people file", "an entry has no 'name': give each person a name; the entry was skipped", "error"))
+            registry.problems.append(Problem(path.name, line, "people-file", "an entry has no 'name': give each person a name; the entry was skipped", "error"))
             continue
         pid = registry.add(entry["name"], curated=True, pid=entry.get("id"), stated=True)
         person = registry.people[pid]
@@ -193,7 +193,7 @@ def load_curated(path: Path) -> Registry:
             if isinstance(role, dict) and role.get("title"):
                 person["roles"].append(Role(str(role["title"]), _date(role.get("start")), role.get("source") or PEOPLE_FILE, "curated", _date(role.get("end"))))
             else:
-                registry.problems.append(Problem(path.name, line, "people file", f"a role of {entry['name']} has no 'title': it was skipped"))
+                registry.problems.append(Problem(path.name, line, "people-file", f"a role of {entry['name']} has no 'title': it was skipped"))
     registry._surnames = None
     return registry
 

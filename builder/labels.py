@@ -123,7 +123,7 @@ def read_label(text: str) -> Label | None:
     shouted = core.upper() == core  # in a label in capitals, "I" is a letter of a name ("ARGUMENTY I FAKTY")
     if not words or len(words) > MAX_WORDS or any(_is_prose(w, i, shouted) for i, w in enumerate(words)):
         return None
-    found = _name_at_start(core) or _name_at_end(core) or _name_before_of(core)
+    found = _name_at_start(core) or _name_at_end(core) or _name_before_of(core) or _name_between_commas(core)
     if found is None:
         return None
     name_words, role, strength = found
@@ -153,7 +153,7 @@ def _is_anonymous(core: str) -> bool:
         return True
     first, _, qualifier = folded.partition(" ")
     if first in words["anonymous"] and re.fullmatch(r"\d+|(?:from|to|of|in|at|by) .+", qualifier):
-        named = _name_at_end(core)  # "Speaker of the State Duma Vyacheslav Volodin" names him
+        named = _name_at_end(core) or _name_between_commas(core)  # "Speaker of the State Duma Vyacheslav Volodin" names him
         return named is None or named[2] == WEAK
     tokens = folded.split()
     return 1 < len(tokens) <= 6 and tokens[-1] in words["person_words"] and not any(t[:1].isupper() for t in core.split()[1:])
@@ -251,6 +251,23 @@ def _name_at_start(core: str) -> tuple[list[str], str, str] | None:
     if not (is_given_name(words[0]) or role[:1].islower() or office or _name_at_end(role) is None):
         return None
     return words, role, STRONG
+
+
+def _name_between_commas(core: str) -> tuple[list[str], str, str] | None:
+    """A name between a role's commas: ``Moderator of the session, Fyodor Lukyanov, research director of ...``;
+    or ending the first part before a description in lower case: ``Programme host Ernest Mackevicius, the moderator``."""
+    parts = core.split(", ")
+    if len(parts) < 2:
+        return None
+    for i, part in enumerate(parts[1:], start=1):
+        words = _words(part)
+        pure = 2 <= len(words) <= 4 and all(_is_name_word(w) or _is_particle(w) for w in words) and not _is_particle(words[0])
+        if pure and (is_given_name(words[0]) or any(p[:1].islower() for p in parts[i + 1 :])):
+            return words, ", ".join(parts[:i] + parts[i + 1 :]), STRONG
+    if all(p[:1].islower() for p in parts[1:]) and (found := _name_at_end(parts[0])) and found[2] == STRONG:
+        name, role, strength = found
+        return name, ", ".join([role, *parts[1:]]) if role else ", ".join(parts[1:]), strength
+    return None
 
 
 def _name_before_of(core: str) -> tuple[list[str], str, str] | None:

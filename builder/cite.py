@@ -12,10 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from .clean import MONTHS
 from .model import Document
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 # Characters BibTeX reads as syntax inside a braced value.
 BIBTEX_SPECIAL = re.compile(r"([{}\\&%$#_^~])")
 SITE_NAME = "Stenogram"

@@ -60,13 +60,11 @@ TERM_WORDS, TERM_TITLE = 12, 200
 ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")
 # Runs of plain spaces and tabs.
 SPACE_RUN = re.compile(r"[ \t]{2,}")
-# A date as kremlin.ru and news sites write it: "March 31, 2025", "February 06, 2025".
-DATE = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" (?P<day>\d{1,2}), (?P<year>\d{4})\b"
-)
+# The months' English names, January first (the one list: dates read, dates written, charts).
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+# A date as kremlin.ru and news sites write it: "March 31, 2025", "February 06, 2025".
+DATE = re.compile(rf"\b(?P<month>{'|'.join(MONTHS)}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})\b")
 
 
 def split_lines(text: str) -> list[Line]:

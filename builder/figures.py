@@ -123,7 +123,7 @@ def words_by_speaker(doc: Document) -> list[tuple[str, int]]:
     words: Counter = Counter()
     for turn in doc.turns:
         if turn.speaker:
-            words[turn.speaker] += sum(len(p.text.split()) for p in turn.paragraphs)
+            words[turn.speaker] += turn.words
     return sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -11,10 +11,10 @@ import re
 
 from ..clean import DATE, TITLE_CHARS, chrome, clean_lines, find_date, normalise_spaces, shorten_title, split_lines
 from ..model import Cleaned, Problem, Seed
+from .publishers import KREMLIN
 
 NAME = "kremlin-print"
 KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
-PUBLISHER = "President of Russia (en.kremlin.ru)"
 
 # The print view's own controls, at the top of the page.
 PRINT_CHROME = re.compile(r"^(?:Select font\b.*|Character spacing \(Kerning\).*|Документ\s*/?|Document\s*/)$")
@@ -64,7 +64,7 @@ def clean(seed: Seed) -> Cleaned:
         time=None,
         place=place,
         url=None,
-        publisher=PUBLISHER,
+        publisher=KREMLIN,
         topics=(),
         kind=KIND,
         removed=tuple(sorted([*chrome(raw[:start], "print view controls"), *repaired], key=lambda r: r.line)),

@@ -17,6 +17,7 @@ from .model import Document
 
 # Characters BibTeX reads as syntax inside a braced value.
 BIBTEX_SPECIAL = re.compile(r"([{}\\&%$#_^~])")
+# The site's name, as its pages, citations and TEI headers give it (``site_name`` in ``mkdocs.yml`` too).
 SITE_NAME = "Stenogram"
 
 

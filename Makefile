@@ -43,6 +43,9 @@ lint: $(STAMP)
 	$(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
+# Everything a build writes: the site and the folders MkDocs swaps it through, the offline
+# copy and its zip (dist/), the Markdown's staging folder and caches, the benchmarks' corpora
+# and builds, the package metadata of the editable install. Never seeds/ or a maintainer's file.
 clean:
-	rm -rf site dist .site_src.staging .site_src.cache
+	rm -rf site .site.staging .site.old dist .site_src.staging .site_src.cache benchmarks/out stenogram.egg-info
 	find site_src -mindepth 1 -not -name .gitkeep -delete 2>/dev/null || true

@@ -21,6 +21,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from builder.clean import MONTHS
 from builder.names import slug
 from builder.parse import document_id
 from builder.pipeline import ROOT, parse_corpus
@@ -33,8 +34,6 @@ PRINT_SEED = "004_92ebfd5003dffd4c.txt"
 SHAPES = (("page", 0.5), ("print", 0.35), ("article", 0.15))
 FIRST_DAY = dt.date(2000, 1, 1)
 LAST_DAY = dt.date(2025, 12, 31)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 # kremlin.ru's own topic names; the real seeds carry three of them.
 TOPICS = ("Industry", "Space", "Telecommunications", "Economy and finance", "Foreign policy", "Healthcare",
           "Education", "Science and innovation", "Armed Forces", "Regions", "Agriculture", "Transport",

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
+from .clean import MONTHS
 from .model import Document
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 # Characters BibTeX reads as syntax inside a braced value.
 BIBTEX_SPECIAL = re.compile(r"([{}\\&%$#_^~])")
+# The site's name, as its pages, citations and TEI headers give it (``site_name`` in ``mkdocs.yml`` too).
 SITE_NAME = "Stenogram"
 
 

@@ -56,17 +56,17 @@ _TERM_WORD = r"(?:[A-Z][\w’'.\-]*|[–—-])"
 TERM_TITLE_WORDS = re.compile(rf"{_TERM_WORD}(?: (?:of |the )*{_TERM_WORD})*(?:{ABBREVIATION.pattern})?")
 # Words of a glossary term, at most; characters of its tooltip's full title, at most.
 TERM_WORDS, TERM_TITLE = 12, 200
+# Characters of a title taken from the text (a first line, a lead's first sentence), at most.
+TITLE_CHARS = 120
 # Spaces other than the plain one that scrapes carry (no-break, thin, narrow no-break).
 ODD_SPACE = re.compile(r"[\u00a0\u2007\u2009\u202f]")
 # Runs of plain spaces and tabs.
 SPACE_RUN = re.compile(r"[ \t]{2,}")
-# A date as kremlin.ru and news sites write it: "March 31, 2025", "February 06, 2025".
-DATE = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" (?P<day>\d{1,2}), (?P<year>\d{4})\b"
-)
+# The months' English names, January first (the one list: dates read, dates written, charts).
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
+# A date as kremlin.ru and news sites write it: "March 31, 2025", "February 06, 2025".
+DATE = re.compile(rf"\b(?P<month>{'|'.join(MONTHS)}) (?P<day>\d{{1,2}}), (?P<year>\d{{4}})\b")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -240,3 +240,8 @@ def find_date(text: str) -> str | None:
     if not m:
         return None
     return f"{m['year']}-{MONTHS.index(m['month']) + 1:02d}-{int(m['day']):02d}"
+
+
+def shorten_title(text: str, limit: int = TITLE_CHARS) -> str:
+    """``text`` whole if it has ``limit`` characters or fewer, else cut at a word, with an ellipsis, to ``limit`` at most."""
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

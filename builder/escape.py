@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 from html import escape
 
+# Control characters (the seeds' own pattern) are dropped: invisible, not allowed in HTML, and
+# two of them (STX, ETX) delimit Python-Markdown's placeholders for stashed HTML, so a seed could forge one.
+from .seeds import CONTROL
+
 # Characters that carry meaning to Markdown, HTML, attr_list, Jinja or pymdownx.
 SPECIAL = frozenset("\\`*_{}[]()#!|<>&~=^$%\"'@:")
 # Each special character as its numeric character reference (one ``str.translate`` pass).
@@ -21,9 +25,6 @@ LEADING = frozenset("-+")
 LIST_NUMBER = re.compile(r"^(\d+)\.")
 # Any run of white space, line breaks included.
 WHITESPACE = re.compile(r"\s+")
-# Control characters: invisible, not allowed in HTML, and two of them (STX, ETX) delimit
-# Python-Markdown's placeholders for stashed HTML, so a seed could forge one.
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def folded(text: str) -> str:

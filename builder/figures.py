@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from .clean import MONTHS
 from .model import Document, Person
 
 # Drawing units (the SVG scales to the column's width).
@@ -27,7 +28,8 @@ BAR_FILL = "#3f51b5"
 SECOND_FILL = "#9fa8da"
 # Most speakers a bar chart shows; the rest are summed into one bar.
 MOST_BARS = 12
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# A month in a chart's axis: its first three letters ("Sep").
+MONTH_ABBR = tuple(month[:3] for month in MONTHS)
 
 
 def _x(value: float) -> str:
@@ -121,7 +123,7 @@ def words_by_speaker(doc: Document) -> list[tuple[str, int]]:
     words: Counter = Counter()
     for turn in doc.turns:
         if turn.speaker:
-            words[turn.speaker] += sum(len(p.text.split()) for p in turn.paragraphs)
+            words[turn.speaker] += turn.words
     return sorted(words.items(), key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .model import Problem
 from .names import slug
-from .yamlfile import load_yaml
+from .yamlfile import entry_lines, load_yaml
 
 GLOSSARY_FILE = "glossary.yml"
 # Fields a glossary entry may have.
@@ -52,7 +52,7 @@ def load_glossary(path: Path) -> tuple[tuple[Term, ...], list[Problem]]:
         return (), []
     if not isinstance(data, list):
         return (), [Problem(path.name, 1, "glossary", "the glossary must be a list of entries ('- name: ...'); it was ignored", "error")]
-    lines = [i for i, text in enumerate(path.read_text("utf-8").split("\n"), start=1) if text.startswith("- ")]
+    lines = entry_lines(path)
     terms: list[Term] = []
     owner: dict[str, str] = {}
     for n, entry in enumerate(data):

@@ -158,6 +158,11 @@ class Turn:
     paragraphs: tuple[Paragraph, ...]
     speaker: str | None = None
 
+    @property
+    def words(self) -> int:
+        """The words of the turn's paragraphs (runs of characters between white space)."""
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
 
 @dataclass(frozen=True)
 class Role:

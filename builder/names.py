@@ -16,8 +16,6 @@ import yaml
 
 # A courtesy or academic title before a surname: "Mr Lavrov", "Ms Golikova", "Dr Roshal".
 COURTESY = ("Mr", "Ms", "Mrs", "Dr", "Madam", "Mister")
-# A capitalised name word: "Borisov", "Kassym-Jomart", "O’Neill".
-NAME_WORD = r"[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
 # Initials and a surname: "V. Putin", "V.Putin", "A.V. Dvorkovich", "V Putin".
 INITIAL_NAME = re.compile(r"^(?P<initials>(?:[A-Z]\.\s?)+|[A-Z] )(?P<surname>[A-Z][\w’'-]+)$")
 

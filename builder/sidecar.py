@@ -12,10 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .model import Problem
-from .yamlfile import load_yaml
+from .yamlfile import entry_lines, key_line, load_yaml
 
 # Fields a sidecar may override, and the type each must have.
 OVERRIDES = {"title": str, "date": str, "time": str, "place": str, "url": str, "topics": list, "kind": str}
@@ -55,38 +53,22 @@ def read_sidecar(seed_path: Path) -> tuple[Sidecar | None, list[Problem]]:
     overrides = {}
     for key, value in data.items():
         if key not in KNOWN:
-            problems.append(Problem(path.name, _line_of(path, key), "sidecar", f"unknown field '{key}' (known: {', '.join(sorted(KNOWN))}); it was ignored"))
+            problems.append(Problem(path.name, key_line(path, key), "sidecar", f"unknown field '{key}' (known: {', '.join(sorted(KNOWN))}); it was ignored"))
         elif key in OVERRIDES:
             if key == "date" and hasattr(value, "isoformat"):
                 value = value.isoformat()
             if not isinstance(value, OVERRIDES[key]):
-                problems.append(Problem(path.name, _line_of(path, key), "sidecar", f"'{key}' must be a {OVERRIDES[key].__name__}; it was ignored"))
+                problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be a {OVERRIDES[key].__name__}; it was ignored"))
             elif key in FORMATS and not FORMATS[key][0].fullmatch(value):
-                problems.append(Problem(path.name, _line_of(path, key), "sidecar", f"'{key}' must be written {FORMATS[key][1]}; it was ignored"))
+                problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be written {FORMATS[key][1]}; it was ignored"))
             else:
                 overrides[key] = [str(v) for v in value] if key == "topics" else value
     tags = data.get("tags") or []
     if not isinstance(tags, list):
-        problems.append(Problem(path.name, _line_of(path, "tags"), "sidecar", "'tags' must be a list of topics; it was ignored"))
+        problems.append(Problem(path.name, key_line(path, "tags"), "sidecar", "'tags' must be a list of topics; it was ignored"))
         tags = []
     annotations = data.get("annotations") or []
     if not isinstance(annotations, list):
-        problems.append(Problem(path.name, _line_of(path, "annotations"), "sidecar", "'annotations' must be a list of notes ('- id: ...'); it was ignored"))
+        problems.append(Problem(path.name, key_line(path, "annotations"), "sidecar", "'annotations' must be a list of notes ('- id: ...'); it was ignored"))
         annotations = []
-    return Sidecar(path.name, overrides, tuple(annotations), _entry_lines(path, "annotations"), tuple(str(t) for t in tags)), problems
-
-
-def _entry_lines(path: Path, key: str) -> tuple[int, ...]:
-    """The line each entry of the top-level list ``key`` starts on (1-based)."""
-    root = yaml.compose(path.read_text("utf-8"))
-    for name, value in getattr(root, "value", []) if isinstance(root, yaml.MappingNode) else []:
-        if name.value == key and isinstance(value, yaml.SequenceNode):
-            return tuple(item.start_mark.line + 1 for item in value.value)
-    return ()
-
-
-def _line_of(path: Path, key: str) -> int:
-    for number, text in enumerate(path.read_text("utf-8").split("\n"), start=1):
-        if text.startswith(f"{key}:"):
-            return number
-    return 1
+    return Sidecar(path.name, overrides, tuple(annotations), entry_lines(path, "annotations"), tuple(str(t) for t in tags)), problems

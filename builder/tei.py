@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from .cite import page_url
+from .cite import SITE_NAME, page_url
 from .model import Document, Paragraph, Person
 from .people import RoleIndex, involved
 
@@ -25,7 +25,6 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # What may start an xml:id (an NCName): a letter or underscore.
 NCNAME_START = re.compile(r"^[A-Za-z_]")
-PROJECT = "Stenogram"
 # Elements holding running text: indenting inside them would change the text.
 MIXED = frozenset(f"{{{TEI_NS}}}{name}" for name in ("seg", "note", "persName", "gap", "title", "desc"))
 
@@ -94,7 +93,7 @@ def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url
     file_desc = _sub(header, "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", doc.title, type="main")
     publication = _sub(file_desc, "publicationStmt")
-    _sub(publication, "publisher", PROJECT)
+    _sub(publication, "publisher", SITE_NAME)
     if site_url:
         _sub(publication, "idno", page_url(site_url, doc.id), type="URI")
     _sub(publication, "idno", doc.source.sha256, type="sha256")

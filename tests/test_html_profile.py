@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from builder.model import Line, Seed
-from builder.profiles import detect, kremlin_html, kremlin_page, kremlin_print_html
+from builder.profiles import detect, kremlin_html, kremlin_page, kremlin_print_html, publishers
 from builder.profiles.html_label import Run, marked_label
 from builder.turns import find_turns
 
@@ -44,7 +44,7 @@ def test_the_metadata_comes_from_the_page_markup(meeting):
     assert (meeting.date, meeting.time, meeting.place) == ("2012-12-08", "17:00", "Sochi")
     assert meeting.url == "http://en.kremlin.ru/d/17093"
     assert meeting.topics == ("Sochi 2014", "Transport")
-    assert meeting.publisher == kremlin_page.PUBLISHER
+    assert meeting.publisher == publishers.KREMLIN
     assert meeting.kind == "article"
 
 

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from ..model import Problem, Role
 from ..names import fold, is_given_name, name_key, not_given_names, slug, surname_of, surnames_of
-from ..yamlfile import load_yaml
+from ..yamlfile import entry_lines, load_yaml
 
 PEOPLE_FILE = "people.yml"
 # How alike a misspelt given name must be to a known one beside the same surname to be read
@@ -172,7 +172,7 @@ def load_curated(path: Path) -> Registry:
     if not isinstance(entries, list):
         registry.problems.append(Problem(path.name, 1, "people-file", "the people file must be a list of people ('- name: ...'): it was ignored", "error"))
         return registry
-    lines = _entry_lines(path)
+    lines = entry_lines(path)
     for n, entry in enumerate(entries):
         line = lines[n] if n < len(lines) else 1
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
@@ -196,11 +196,6 @@ def load_curated(path: Path) -> Registry:
                 registry.problems.append(Problem(path.name, line, "people-file", f"a role of {entry['name']} has no 'title': it was skipped"))
     registry._surnames = None
     return registry
-
-
-def _entry_lines(path: Path) -> list[int]:
-    """The line each top-level '- ' entry of a YAML list starts on."""
-    return [i for i, text in enumerate(path.read_text("utf-8").split("\n"), start=1) if text.startswith("- ")]
 
 
 def _date(value) -> str | None:

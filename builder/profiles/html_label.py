@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Any run of white space, no-break and thin spaces included (folded to one space).
-WHITE_SPACE = re.compile(r"\s+")
 # The soft hyphen: a hint where a word may break, never shown (the text dump drops it too).
 SOFT_HYPHEN = "\u00ad"
 # What may stand between a label's last bold word and its colon: spaces and parentheticals.

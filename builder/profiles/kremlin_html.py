@@ -18,10 +18,10 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from ..clean import normalise_spaces, tooltip_from_title
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
 from .html_label import Run, folded, marked_label
+from .publishers import KREMLIN
 
 NAME = "kremlin-html"
 KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
-PUBLISHER = "President of Russia (en.kremlin.ru)"
 
 # The article body's class on a kremlin.ru page.
 ENTRY_CONTENT = re.compile(r"""class=["'][^"']*\bentry-content\b""")
@@ -73,7 +73,7 @@ def clean(seed: Seed) -> Cleaned:
         time=_time(soup),
         place=_text_of(soup.select_one(".read__place")),
         url=_short_link(soup),
-        publisher=PUBLISHER,
+        publisher=KREMLIN,
         topics=tag_column(soup, "Topics"),
         kind=KIND,
         removed=tuple(sorted(removed, key=lambda r: r.line)),

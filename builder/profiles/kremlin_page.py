@@ -12,10 +12,10 @@ import re
 from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
 from ..labels import parse_label
 from ..model import Cleaned, Line, Problem, Removal, Seed
+from .publishers import KREMLIN
 
 NAME = "kremlin-page"
 KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
-PUBLISHER = "President of Russia (en.kremlin.ru)"
 
 # The permanent short link kremlin.ru prints under each page.
 DIRECT_LINK = re.compile(r"^Direct link: (?P<url>(?:https?://)?(?:en\.)?kremlin\.ru/\S+)\s*$")
@@ -111,7 +111,7 @@ def clean(seed: Seed) -> Cleaned:
         time=time,
         place=place,
         url=url,
-        publisher=PUBLISHER,
+        publisher=KREMLIN,
         topics=tuple(_list_after(tail, "Topics")),
         kind=KIND,
         removed=tuple(sorted(removed, key=lambda r: r.line)),

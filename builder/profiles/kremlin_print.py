@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ..clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
+from ..clean import DATE, TITLE_CHARS, chrome, clean_lines, find_date, normalise_spaces, shorten_title, split_lines
 from ..model import Cleaned, Problem, Seed
+from .publishers import KREMLIN
 
 NAME = "kremlin-print"
 KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
-PUBLISHER = "President of Russia (en.kremlin.ru)"
 
 # The print view's own controls, at the top of the page.
 PRINT_CHROME = re.compile(r"^(?:Select font\b.*|Character spacing \(Kerning\).*|Документ\s*/?|Document\s*/)$")
@@ -64,7 +64,7 @@ def clean(seed: Seed) -> Cleaned:
         time=None,
         place=place,
         url=None,
-        publisher=PUBLISHER,
+        publisher=KREMLIN,
         topics=(),
         kind=KIND,
         removed=tuple(sorted([*chrome(raw[:start], "print view controls"), *repaired], key=lambda r: r.line)),
@@ -80,7 +80,8 @@ def derive_title(lead: str) -> str:
         event = m["event"]
         return event[0].upper() + event[1:]
     first = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0].rstrip(".")
-    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+    # A longer sentence is cut shorter than TITLE_CHARS, as it always was: a document's id is made from its title.
+    return first if len(first) <= TITLE_CHARS else shorten_title(first, TITLE_CHARS - 2)
 
 
 def _is_label(text: str) -> bool:

@@ -17,10 +17,10 @@ from ..clean import find_date
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
 from .kremlin_html import INNER_BLOCKS, block_lines, chrome_reason, runs_to_line
 from .kremlin_print import DATE_PLACE, PRINT_CHROME, derive_title
+from .publishers import KREMLIN
 
 NAME = "kremlin-print-html"
 KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)
-PUBLISHER = "President of Russia (en.kremlin.ru)"
 
 # An HTML document: its root or body tag.
 HTML_DOCUMENT = re.compile(r"<(?:html|body)\b", re.IGNORECASE)
@@ -64,7 +64,7 @@ def clean(seed: Seed) -> Cleaned:
         time=None,
         place=place,
         url=None,
-        publisher=PUBLISHER,
+        publisher=KREMLIN,
         topics=(),
         kind=KIND,
         removed=tuple(sorted(removed, key=lambda r: r.line)),

@@ -7,10 +7,10 @@ an inline promo (``**Related article:** ...``) is chrome.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlparse
 
 from ..clean import DATE, clean_lines, find_date, normalise_spaces, split_lines
 from ..model import Cleaned, Line, Problem, Removal, Seed
+from .publishers import publisher_of
 
 NAME = "markdown-article"
 KIND = "article"
@@ -30,14 +30,6 @@ PROMO = re.compile(r"^\*\*(?:Related article|Read more|See also|Also read):?\*\*
 EMPHASIS = re.compile(r"(\*\*|__)(?P<words>.+?)\1")
 # A backslash escape (Markdown writes \$ for $; some scrapes double the backslash).
 ESCAPE = re.compile(r"\\+(?P<char>[\\`*_{}\[\]()#+\-.!$|<>~])")
-# Publishers known by the host of their URL.
-PUBLISHERS = {
-    "themoscowtimes.com": "The Moscow Times",
-    "kremlin.ru": "President of Russia (en.kremlin.ru)",
-    "tass.com": "TASS",
-    "reuters.com": "Reuters",
-    "interfax.com": "Interfax",
-}
 
 
 def detect(text: str) -> bool:
@@ -107,15 +99,5 @@ def unmarkdown(text: str) -> str:
     text = LINK.sub(lambda m: m["words"], text)
     text = EMPHASIS.sub(lambda m: m["words"], text)
     return ESCAPE.sub(lambda m: m["char"], text)
-
-
-def publisher_of(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlparse(url).hostname or ""
-    for domain, name in PUBLISHERS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return host or None
 
 

@@ -7,7 +7,7 @@ the first date line near the top, in any form ``plain_transcript`` reads.
 
 from __future__ import annotations
 
-from ..clean import clean_lines, find_date, split_lines
+from ..clean import clean_lines, find_date, shorten_title, split_lines
 from ..labels import parse_label
 from ..model import Cleaned, Problem, Seed
 from .plain_transcript import TITLE_LENGTH, read_date_line
@@ -25,7 +25,7 @@ def detect(text: str) -> bool:
 def clean(seed: Seed) -> Cleaned:
     body, tooltips, repaired = clean_lines(split_lines(seed.text))
     first = body[0].text if body else ""
-    title = _shorten(first) if first and len(first) <= TITLE_LENGTH and parse_label(first) is None else None
+    title = shorten_title(first) if first and len(first) <= TITLE_LENGTH and parse_label(first) is None else None
     problems = []
     date = next((d for line in body[:DATE_LINES] if (d := _date(line.text))), None)
     if date is None:
@@ -52,8 +52,3 @@ def clean(seed: Seed) -> Cleaned:
 def _date(text: str) -> str | None:
     dated = read_date_line(text)
     return dated[0] if dated else find_date(text)
-
-
-def _shorten(text: str, limit: int = 120) -> str:
-    """A title from the first line: whole if short, else cut at a word with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -21,7 +21,7 @@ from ..clean import MONTHS, clean_lines, normalise_spaces, split_lines
 from ..labels import parse_label
 from ..model import Cleaned, Line, Problem, Removal, Seed
 from .kremlin_print import derive_title
-from .markdown_article import publisher_of
+from .publishers import publisher_of
 
 NAME = "plain-transcript"
 KIND = "article"  # when its text holds no speakers' turns (``turns.kind_of``)

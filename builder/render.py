@@ -33,7 +33,8 @@ from markupsafe import Markup
 
 from . import figures
 from .cache import RenderCache, code_version
-from .cite import cite
+from .cite import SITE_NAME, cite
+from .clean import MONTHS
 from .escape import md_attr, md_text
 from .export import GZIP_LEVEL, dataset_files, document_files, downloads
 from .glossary import Term
@@ -53,8 +54,6 @@ FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 # Entries on one page of a long list (a topic, a person's turns); further pages follow.
 PAGE_SIZE = 200
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -217,12 +216,6 @@ def render_paragraph(paragraph: Paragraph, people: dict[str, Person], directory_
     return Markup(body)
 
 
-def _shift(mention, offset):
-    from dataclasses import replace
-
-    return replace(mention, start=mention.start - offset, end=mention.end - offset)
-
-
 def md_text_keep(text: str) -> str:
     """Escape a fragment, keeping its edge spaces (``md_text`` trims them)."""
     if not text:
@@ -254,7 +247,7 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
     for doc in documents:
         for turn in doc.turns:
             if turn.speaker:
-                views[turn.speaker].turns.append(TurnRef(doc, turn, sum(len(p.text.split()) for p in turn.paragraphs)))
+                views[turn.speaker].turns.append(TurnRef(doc, turn, turn.words))
             for p in turn.paragraphs:
                 for m in p.mentions:
                     views[m.person].mentions.append(MentionRef(doc, p, turn.speaker, snippet(p.text, m.start, m.end)))
@@ -295,7 +288,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
         by_year[doc.date[:4] if doc.date else "undated"].append(doc)
     listed = [v for v in views.values() if v.documents]
     listed.sort(key=lambda v: (surname_of(v.person.name).casefold(), v.person.name.casefold()))
-    common = {"people": people, "site_name": "Stenogram", "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE,
+    common = {"people": people, "site_name": SITE_NAME, "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE,
               "directory_urls": directory_urls, "corpus_months": figures.corpus_months(documents)}
 
     def write(path: str, template: str, **context) -> None:

@@ -34,12 +34,14 @@ browser: $(NODE_STAMP)
 # they are not pinned here, so a machine that has them would lint differently.
 test: $(STAMP) browser
 	$(BIN)/ruff check builder tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check builder tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows
 

@@ -69,7 +69,7 @@ def read_notes(sidecar: Sidecar) -> tuple[tuple[Annotation, ...], list[Problem]]
 def _note(entry, number: int, file: str, line: int, taken: set[str]) -> tuple[Annotation | None, list[Problem]]:
     if not isinstance(entry, dict):
         return None, [Problem(file, line, "annotation", f"annotation {number} is not a mapping ('- id: ... exact: ... body: ...'); it was skipped")]
-    name = entry.get("id") if isinstance(entry.get("id"), str) and entry["id"].strip() else f"note-{number}"
+    name: str = entry["id"] if isinstance(entry.get("id"), str) and entry["id"].strip() else f"note-{number}"
     problems = [Problem(file, line, "annotation", f"annotation '{name}': unknown field '{key}' (known: {', '.join(NOTE_FIELDS)}); it was ignored")
                 for key in entry if key not in NOTE_FIELDS]
     missing = [key for key, required in NOTE_FIELDS.items() if required and not (isinstance(entry.get(key), str) and entry[key].strip())]
@@ -233,7 +233,7 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
             marks = [*by_paragraph.get(p.id, []), *_role_marks(p, roles), *_term_marks(p, terms, pattern)]
             paragraphs.append(replace(p, annotations=tuple(sorted(marks, key=lambda a: (a.start, -a.end, a.kind, a.id)))))
         turns.append(replace(turn, paragraphs=tuple(paragraphs)))
-    order = {p.id: n for n, p in enumerate(passage.paragraphs)}
+    order: dict[str | None, int] = {p.id: n for n, p in enumerate(passage.paragraphs)}
     notes.sort(key=lambda a: (a.paragraph is None, order.get(a.paragraph, 0), a.start, a.end))
     return replace(doc, turns=tuple(turns), annotations=tuple(notes)), problems
 

@@ -79,7 +79,7 @@ def annotation_record(note: Annotation, doc: Document) -> dict:
         "paragraph": note.paragraph if anchored else None,
         "start": note.start if anchored else None,
         "end": note.end if anchored else None,
-        "quote": text[note.start : note.end] if anchored else None,
+        "quote": text[note.start : note.end] if text is not None else None,
         "anchored": note.anchored if anchored else None,
         "score": note.score if anchored else None,
         "body": note.body,
@@ -183,7 +183,7 @@ def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[
 
     by_id = {d.id: d for d in documents}
     anyone = set().union(*map(involved, documents))
-    files = {
+    files: dict[str, str | bytes] = {
         "turns.csv.gz": gzip_text(turns_csv(documents, people)),
         "people.json.gz": gzip_text(dumps(people_record({pid: people[pid] for pid in sorted(anyone) if pid in people}, by_id))),
     }

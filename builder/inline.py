@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .escape import html_attr, html_text, md_attr, md_text
-from .model import Paragraph, Person
+from .model import Annotation, Mark, Mention, Paragraph, Person
 from .names import slug
 
 # Which span wraps which when two start together: lower rank is outer.
@@ -38,7 +38,7 @@ class Span:
     start: int
     end: int
     kind: str  # "note" | "mark" | "mention" | "term"
-    item: object
+    item: Mark | Mention | Annotation  # a Mark for "mark", a Mention for "mention", an Annotation for "note" and "term"
 
 
 def paragraph_spans(paragraph: Paragraph) -> list[Span]:
@@ -110,7 +110,7 @@ def _render(text: str, offset: int, spans: list[Span], ctx: _Context) -> str:
 
 def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
     item = span.item
-    if span.kind == "mention":
+    if isinstance(item, Mention):  # span.kind "mention"
         person = ctx.people[item.person]
         role = ctx.roles.get((span.start, span.end))
         title = f"{person.name}, {role}" if role else person.name
@@ -120,11 +120,11 @@ def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
         hint = f' "{md_attr(title)}"' if title != inner_text else ""
         return f'[{md_text(inner_text)}]({ctx.base}{person.id}.md{hint}){{ .mention }}'
     content = _render(inner_text, span.start, inner, ctx) if inner else ctx.keep(inner_text)
+    if isinstance(item, Mark):  # span.kind "mark"
+        return f'<span class="editorial {item.kind}" title="{MARK_TITLES[item.kind]}">{content}</span>'
     if span.kind == "note":
         return (f'<mark class="annotated" data-note="{slug(item.id) or "note"}">{content}</mark>'
                 f'<span class="annotation-marker">({ctx.numbers[item.id]})</span>')
-    if span.kind == "mark":
-        return f'<span class="editorial {item.kind}" title="{MARK_TITLES[item.kind]}">{content}</span>'
     attr = html_attr if ctx.person_url else md_attr
     return f'<abbr class="term" title="{attr(f"{item.title}: {item.body}")}">{content}</abbr>'
 

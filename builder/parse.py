@@ -8,6 +8,7 @@ elisions, and assembles the ``Document`` with its metadata (a sidecar's fields w
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .model import Cleaned, Document, Mark, Source, Turn
 from .names import slug
@@ -31,7 +32,7 @@ ID_LENGTH = 80
 
 def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: dict) -> Document:
     """The whole document: metadata (a sidecar's fields win), turns and provenance."""
-    meta = {
+    meta: dict[str, Any] = {  # the sidecar's overrides are read from YAML, checked by field
         "title": cleaned.title, "date": cleaned.date, "time": cleaned.time, "place": cleaned.place,
         "url": cleaned.url, "topics": list(cleaned.topics), "kind": kind,
     }

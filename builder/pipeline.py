@@ -57,6 +57,7 @@ class BuildReport:
     mkdocs_warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     terms: tuple[Term, ...] = ()  # the glossary
+    texts: dict[str, str] = field(default_factory=dict)  # each document's seed text as read, by document id
 
     @property
     def turns(self) -> int:

@@ -305,7 +305,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
 
     def page(task: tuple[str, int, int]) -> list[str]:
         """Write the files of one task, a document (its page, data and source) or one page of a person's record; their paths."""
-        pages: dict[str, str] = {}
+        pages: dict[str, str | bytes] = {}
         kind, index, number = task
         if kind == "document":
             doc = documents[index]

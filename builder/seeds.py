@@ -91,6 +91,7 @@ def read_seed(path: Path) -> tuple[Seed | None, list[Problem]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if controls:
         first = CONTROL.search(text)
+        assert first is not None  # the line endings replaced are no control characters of CONTROL's
         line = text.count("\n", 0, first.start()) + 1
         text = CONTROL.sub(_drop_control, text)
         problems.append(Problem(name, line, "control-characters", f"{controls} invisible control character{'s' if controls > 1 else ''} (the first here) removed from the text: check the scrape"))

@@ -49,8 +49,8 @@ def read_sidecar(seed_path: Path) -> tuple[Sidecar | None, list[Problem]]:
     data = data or {}
     if not isinstance(data, dict):
         return None, [Problem(path.name, 1, "sidecar", "the sidecar must be a mapping ('title: ...'); it was ignored", "error")]
-    problems: list[Problem] = []
-    overrides = {}
+    problems = []
+    overrides: dict[str, object] = {}
     for key, value in data.items():
         if key not in KNOWN:
             problems.append(Problem(path.name, key_line(path, key), "sidecar", f"unknown field '{key}' (known: {', '.join(sorted(KNOWN))}); it was ignored"))

@@ -40,6 +40,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -95,7 +96,7 @@ def build_site(options: SiteOptions) -> list[str]:
     if dirty:
         shutil.copytree(options.site_dir, target, copy_function=shutil.copy2, symlinks=True)
         _remove_gone(target, options.docs_dir, options.offline, set(last.get("sources", [])) - set(sources))
-    overrides = {"docs_dir": str(options.docs_dir), "site_dir": str(target), "strict": options.strict}
+    overrides: dict[str, Any] = {"docs_dir": str(options.docs_dir), "site_dir": str(target), "strict": options.strict}
     if options.site_url is not None:
         overrides["site_url"] = options.site_url
     collector = _Collect()
@@ -168,7 +169,8 @@ def _build_in_passes(config, dirty: bool, pages: list[str], jobs: int | None, co
                 return share.get(file.src_uri) == k and (not dirty or changed(file))
             return k == 0 and (not dirty or changed(file))
 
-        File.is_modified = is_modified  # in this pass's own process only (forked)
+        # in this pass's own process only (forked); a method replaced on purpose, so mypy is told
+        File.is_modified = is_modified  # type: ignore[method-assign, assignment]
         if k:
             config.theme.static_templates.clear()
             config.plugins.events["post_build"] = []
@@ -177,13 +179,15 @@ def _build_in_passes(config, dirty: bool, pages: list[str], jobs: int | None, co
         except Abort as err:
             return collector.messages, str(err)
         finally:
-            File.is_modified = changed
+            File.is_modified = changed  # type: ignore[method-assign]
         return collector.messages, None
 
     results = fork_map(one_pass, range(passes), jobs, minimum=1, fresh=True) if count > 1 else [one_pass(k) for k in range(passes)]
     seen = set(collector.messages)
     for messages, _ in results:
-        collector.messages += [m for m in messages if m not in seen and not seen.add(m)]
+        fresh = [m for m in dict.fromkeys(messages) if m not in seen]  # each message once, in order
+        seen.update(fresh)
+        collector.messages += fresh
     aborts = [error for _, error in results if error]
     if aborts:
         raise Abort(aborts[0])

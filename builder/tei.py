@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from .cite import SITE_NAME, page_url
-from .model import Document, Paragraph, Person
+from .model import Document, Mention, Paragraph, Person
 from .people import RoleIndex, involved
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -148,11 +148,11 @@ def _inline(element: ET.Element, paragraph: Paragraph) -> None:
         else:
             last.tail = (last.tail or "") + _text(chunk)
 
-    for start, end, kind, item in spans:
+    for start, end, _kind, item in spans:
         if start < pos:
             continue
         put(text[pos:start])
-        if kind == "mention":
+        if isinstance(item, Mention):  # _kind "mention"; else a Mark
             last = _sub(element, "persName", text[start:end], ref=f"#{xml_id(item.person)}")
         elif item.kind == "elision":
             last = _sub(element, "gap", reason="editorial")

@@ -43,8 +43,8 @@ def find_turns(body: tuple[Line, ...]) -> tuple[Turn, ...]:
     def close() -> None:
         if current is not None and (current.paragraphs or current.label):
             label = current.label
-            turns.append(Turn(len(turns) + 1, current.line, label and label.label, label and label.name, label and label.role,
-                              tuple(current.paragraphs)))
+            turns.append(Turn(len(turns) + 1, current.line, label.label if label else None, label.name if label else None,
+                              label.role if label else None, tuple(current.paragraphs)))
 
     for line, label in zip(body, labels, strict=True):
         if label is not None:

@@ -216,7 +216,7 @@ def _with_particles(words, i: int) -> int:
 def resolve(registry: Registry, doc: Document) -> tuple[Document, list[Problem]]:
     """Second pass: speakers and mentions of one document get person ids."""
     context = _Context(doc, registry)
-    speakers = [context.speaker(t) if t.name else None for t in doc.turns]
+    speakers = [context.speaker(t, t.name) if t.name else None for t in doc.turns]
     context.speakers = speakers
     # After each turn: the next speaker, and the role of the next named turn (one pass, not one per turn).
     following: list[tuple[str | None, str | None]] = []
@@ -239,7 +239,8 @@ def resolve(registry: Registry, doc: Document) -> tuple[Document, list[Problem]]
             paragraphs.append(replace(paragraph, mentions=mentions))
         turns.append(replace(turn, speaker=speakers[index], paragraphs=tuple(paragraphs)))
     people = {s for s in speakers if s} | mentioned
-    people |= {registry.find(name) for t in (doc.title, doc.lead) if t for _, _, name in _full_names(t, registry, context.confirmed)} - {None}
+    people |= {pid for t in (doc.title, doc.lead) if t for _, _, name in _full_names(t, registry, context.confirmed)
+               if (pid := registry.find(name)) is not None}
     return replace(doc, turns=tuple(turns), people=tuple(sorted(people))), context.problems
 
 
@@ -275,12 +276,11 @@ class _Context:
                 pid = registry.find(name)
                 known.add(pid)
                 head = HEAD_BEFORE_NAME.search(text, max(0, start - 80), start) if pid else None
-                if head and _heads_a_state(head["role"]):  # the text states a foreign leader's title
+                if pid and head and _heads_a_state(head["role"]):  # the text states a foreign leader's title
                     self.roles[pid].append(head["role"])
-        known.discard(None)
-        self.known = known
+        self.known = {pid for pid in known if pid is not None}
         self.by_surname: dict[str, set[str]] = defaultdict(set)
-        for pid in known:
+        for pid in self.known:
             for surname in registry.surnames(pid):
                 self.by_surname[fold(surname)].add(pid)
         self.office_holders = {pid for name in holders_on(doc.date) if (pid := registry.find(name))}
@@ -288,8 +288,8 @@ class _Context:
 
     # ------------------------------------------------------------ speakers
 
-    def speaker(self, turn: Turn) -> str | None:
-        name = turn.name
+    def speaker(self, turn: Turn, name: str) -> str | None:
+        """The person a named turn's speaker is; ``name`` is the turn's."""
         pid = self.registry.find(name)
         if pid:
             self._notice_variant(name, turn.line)

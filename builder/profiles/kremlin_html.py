@@ -189,7 +189,7 @@ def tag_column(soup: BeautifulSoup, heading: str) -> tuple[str, ...]:
 
 def _short_link(soup: BeautifulSoup) -> str | None:
     for link in soup.select("a.print_link"):
-        for candidate in (link.get("href") or "", link.get_text(strip=True)):
+        for candidate in (str(link.get("href") or ""), link.get_text(strip=True)):
             if SHORT_LINK.match(candidate):
                 return candidate if candidate.startswith("http") else "http://" + candidate
     return None
@@ -218,7 +218,7 @@ def _text_of(tag: Tag | None) -> str | None:
 def _audit_text(tag: Tag) -> str:
     """What the audit keeps of a block taken out: its text, else its pictures' captions."""
     text = normalise_spaces(" ".join(tag.stripped_strings))
-    return text or " | ".join(dict.fromkeys(str(img["alt"]).strip() for img in tag.find_all("img", alt=True) if img["alt"].strip()))
+    return text or " | ".join(dict.fromkeys(str(img["alt"]).strip() for img in tag.find_all("img", alt=True) if str(img["alt"]).strip()))
 
 
 def _line_of(tag: Tag) -> int:

@@ -47,23 +47,18 @@ def find_turns(body: tuple[Line, ...]) -> tuple[Turn, ...]:
                               label.role if label else None, tuple(current.paragraphs)))
 
     for line, label in zip(body, labels, strict=True):
-        if label is not None:
+        separator = label is None and SEPARATOR.match(line.text) is not None  # "* * *": a narration turn of its own
+        if label is not None or separator:
             close()
-            current = _Open(line.number, label)
-            if not label.rest:
-                continue
-            text = label.rest
-        elif SEPARATOR.match(line.text):
-            close()
-            current = None
-            text = line.text
-        else:
-            text = line.text
+            current = _Open(line.number, label) if label else None
+        if label is not None and not label.rest:
+            continue
+        text = label.rest if label is not None and label.rest else line.text
         if current is None:
             current = _Open(line.number)
         counter += 1
         current.paragraphs.append(Paragraph(f"p{counter}", line.number, text, editorial_marks(text)))
-        if SEPARATOR.match(text) and label is None:
+        if separator:
             close()
             current = None
     close()

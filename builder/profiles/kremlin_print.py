@@ -8,9 +8,10 @@ the lead ("The President held a meeting with ..."); the body; and a last line
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..clean import DATE, TITLE_CHARS, chrome, clean_lines, find_date, normalise_spaces, shorten_title, split_lines
-from ..model import Cleaned, Problem, Seed
+from ..model import Cleaned, Line, Problem, Seed
 from .publishers import KREMLIN
 
 NAME = "kremlin-print"
@@ -49,12 +50,7 @@ def clean(seed: Seed) -> Cleaned:
     else:
         problems.append(Problem(seed.name, end, "no-date", "the last line is not 'Month D, YYYY, Place': the date is unknown; add 'date:' to its sidecar"))
     body, tooltips, repaired = clean_lines(raw[start:end])
-    lead = title = None
-    lead_line = body[0].number if body else 1
-    if body and not _is_label(body[0].text):
-        lead = body[0].text
-        body = body[1:]
-        title = derive_title(lead)
+    lead, title, body, lead_line = split_lead(body, lambda line: _is_label(line.text))
     return Cleaned(
         profile=NAME,
         body=tuple(body),
@@ -72,6 +68,14 @@ def clean(seed: Seed) -> Cleaned:
         title_line=lead_line,
         problems=tuple(problems),
     )
+
+
+def split_lead(body: list[Line], is_label: Callable[[Line], bool]) -> tuple[str | None, str | None, list[Line], int]:
+    """The print view's lead (its first line, unless a speaker's label), the title derived from it, the rest, and the lead's line."""
+    lead_line = body[0].number if body else 1
+    if body and not is_label(body[0]):
+        return body[0].text, derive_title(body[0].text), body[1:], lead_line
+    return None, None, body, lead_line
 
 
 def derive_title(lead: str) -> str:

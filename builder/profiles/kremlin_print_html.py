@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from ..clean import find_date
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
 from .kremlin_html import INNER_BLOCKS, block_lines, chrome_reason, runs_to_line
-from .kremlin_print import DATE_PLACE, PRINT_CHROME, derive_title
+from .kremlin_print import DATE_PLACE, PRINT_CHROME, split_lead
 from .publishers import KREMLIN
 
 NAME = "kremlin-print-html"
@@ -50,11 +50,7 @@ def clean(seed: Seed) -> Cleaned:
     if body and (m := DATE_PLACE.match(body[-1].text)):
         date, place = find_date(m["date"]), m["place"]
         body = body[:-1]
-    lead = title = None
-    lead_line = body[0].number if body else 1
-    if body and body[0].label is None:
-        lead, title = body[0].text, derive_title(body[0].text)
-        body = body[1:]
+    lead, title, body, lead_line = split_lead(body, lambda line: line.label is not None)
     return Cleaned(
         profile=NAME,
         body=tuple(body),

@@ -21,10 +21,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.clean import MONTHS
 from builder.names import slug
-from builder.parse import document_id
 from builder.pipeline import ROOT, parse_corpus
+from builder.profiles.clean import MONTHS
+from builder.turns.parse import document_id
 
 REAL_SEEDS = ROOT / "seeds"
 PAGE_SEED = "000_29aedf8857b15add.txt"

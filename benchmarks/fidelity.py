@@ -40,9 +40,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from builder.clean import MONTHS
 from builder.model import Document
 from builder.pipeline import parse_corpus
+from builder.profiles.clean import MONTHS
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "kremlin"
 SHAPES = ("text", "html", "pasted", "pasted-caps", "pasted-alone")

@@ -73,7 +73,7 @@ def is_search(path: str) -> bool:
 def answered(query: str) -> str:
     """A result of ``query`` itself, not of the words typed before it: its links carry the
     query's words (Material's ``?h=``, for highlighting them on the page)."""
-    from builder.search import tokens
+    from builder.search.index import tokens
 
     words = " ".join(dict.fromkeys(tokens(query)))
     return f'{RESULT} a[href*="h={quote_plus(words)}"]'

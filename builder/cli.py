@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from .export import document_record, dumps
-from .offline import DEFAULT_ARCHIVE, DEFAULT_SITE, package
+from .export.files import document_record, dumps
 from .pipeline import BuildOptions, build, parse_corpus, read_document
 from .report import counts, report_lines
+from .site.offline import DEFAULT_ARCHIVE, DEFAULT_SITE, package
 
 
 def main(argv: list[str] | None = None) -> int:

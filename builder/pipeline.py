@@ -11,20 +11,20 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import annotate as annotate_stage
 from . import people as people_stage
+from .annotate import anchor as annotate_stage
+from .annotate.glossary import GLOSSARY_FILE, Term, load_glossary
 from .cache import ParseCache, read_all
-from .cite import configured_site_url
-from .dedupe import Fingerprints
-from .glossary import GLOSSARY_FILE, Term, load_glossary
+from .ingest.dedupe import Fingerprints
+from .ingest.seeds import list_seeds, read_seed
+from .ingest.sidecar import read_sidecar
 from .model import Document, Person, Problem
-from .parse import parse_document
 from .profiles import detect
-from .render import render_site
-from .seeds import list_seeds, read_seed
-from .sidecar import read_sidecar
-from .site import SiteOptions, build_site
-from .turns import find_turns, kind_of
+from .publish.cite import configured_site_url
+from .publish.render import render_site
+from .site.mkdocs import SiteOptions, build_site
+from .turns.find import find_turns, kind_of
+from .turns.parse import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
 # A problem of what the seed lacks, and the sidecar field that supplies it (the problem is then no problem).

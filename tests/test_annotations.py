@@ -9,12 +9,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from builder.annotate import FUZZY_CUTOFF, Passage, locate, read_notes
+from builder.annotate.anchor import FUZZY_CUTOFF, Passage, locate, read_notes
+from builder.annotate.glossary import find_terms, load_glossary
 from builder.cli import main
-from builder.glossary import find_terms, load_glossary
+from builder.ingest.sidecar import Sidecar
 from builder.model import Annotation, Paragraph
 from builder.pipeline import parse_corpus
-from builder.sidecar import Sidecar
 
 from .conftest import SEEDS, build_into
 

@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
-from builder.escape import md_text
 from builder.pipeline import ROOT
-from builder.render import inside
+from builder.publish.escape import md_text
+from builder.publish.render import inside
 
 from .conftest import build_into, download
 
@@ -195,7 +195,7 @@ def test_a_sidecar_date_cannot_move_a_page_out_of_the_output_folder(tmp_path):
 
 
 def test_document_ids_are_slugs_whatever_the_date_they_are_given():
-    from builder.parse import document_id
+    from builder.turns.parse import document_id
 
     assert document_id("../../x", "../../etc/passwd") == "x-etc-passwd"
 

@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from builder.cite import bibtex, citation_text
-from builder.export import TURN_COLUMNS
+from builder.export.files import TURN_COLUMNS
+from builder.publish.cite import bibtex, citation_text
 
 from .conftest import download
 
@@ -39,7 +39,7 @@ def test_every_line_of_documents_jsonl_is_a_valid_document(built_site):
     for line in lines:
         validator.validate(json.loads(line))
     # The file is joined from the per-document files: it equals the records made in memory, in id order.
-    from builder.export import documents_jsonl
+    from builder.export.files import documents_jsonl
 
     assert text == documents_jsonl(built_site.report.documents, built_site.report.people)
 
@@ -104,8 +104,8 @@ def test_each_transcript_has_a_well_formed_tei_file_whose_utterances_point_into_
 
 
 def test_tei_text_in_the_header_and_body_is_seed_text_escaped():
+    from builder.export.tei import tei_document
     from builder.model import Document, Paragraph, Source, Turn
-    from builder.tei import tei_document
 
     doc = Document("2025-01-01-x", "transcript", "A <b>title</b> & more", "2025-01-01", None, None, None,
                    Source("x.txt", "0" * 64, None, None), ("Topic <i>",), (Turn(1, 1, None, None, None, (Paragraph("p1", 1, "5 < 6 & \x0c ]]>"),)),), "plain")

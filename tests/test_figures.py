@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from builder.figures import bar_chart, column_chart, months_between, words_by_speaker
+from builder.publish.figures import bar_chart, column_chart, months_between, words_by_speaker
 
 from .conftest import build_into
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from builder.cli import parse_corpus_single
-from builder.export import document_record, dumps
-from builder.seeds import list_seeds
+from builder.export.files import document_record, dumps
+from builder.ingest.seeds import list_seeds
 
 from .conftest import SEEDS
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import cli, seeds
+from builder import cli
+from builder.ingest import seeds
 from builder.pipeline import parse_corpus
 
 from .conftest import build_into, download

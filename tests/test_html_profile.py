@@ -7,7 +7,7 @@ import pytest
 from builder.model import Line, Seed
 from builder.profiles import detect, kremlin_html, kremlin_page, kremlin_print_html, publishers
 from builder.profiles.html_label import Run, marked_label
-from builder.turns import find_turns
+from builder.turns.find import find_turns
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "kremlin"

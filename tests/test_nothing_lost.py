@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder import render, site
+from builder.publish import render
+from builder.site import mkdocs as site
 
 from .conftest import SEEDS, build_into
 

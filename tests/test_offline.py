@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
-from builder.offline import FOLDER, pack, package, remote_fetches
+from builder.site.offline import FOLDER, pack, package, remote_fetches
 
 from .conftest import SEEDS
 

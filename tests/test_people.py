@@ -111,7 +111,7 @@ def test_a_broken_people_file_is_reported_with_its_line_and_the_build_goes_on(tm
 
 def document(turns: list[tuple[str | None, str | None, str]], date: str = "2015-06-04", tooltips=(), file: str = "a.txt"):
     from builder.model import Document, Paragraph, Source, Turn
-    from builder.parse import editorial_marks
+    from builder.turns.parse import editorial_marks
 
     built = []
     for number, (name, role, text) in enumerate(turns, start=1):

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
+from builder.ingest.seeds import CONTROL
 from builder.pipeline import ROOT, parse_corpus
-from builder.seeds import CONTROL
 
 from .conftest import build_into
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 import builder.pipeline as pipeline
-import builder.render as render
+import builder.publish.render as render
 from benchmarks.corpus import write_corpus
+from builder.ingest.seeds import read_seed
 from builder.profiles import detect
-from builder.seeds import read_seed
 from tests.conftest import build_into
 
 
@@ -152,7 +152,7 @@ def test_no_index_page_lists_the_whole_archive_when_lists_are_long(corpus, tmp_p
 
 
 def test_mkdocs_in_passes_on_every_core_gives_the_same_site_as_one_build(corpus, tmp_path, monkeypatch):
-    import builder.site as site
+    import builder.site.mkdocs as site
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
     whole = build_into(tmp_path / "whole", corpus)

@@ -1,4 +1,4 @@
-"""The search index (builder/search.py) and its worker (templates/assets/search/worker.js).
+"""The search index (builder/search/index.py) and its worker (templates/assets/search/worker.js).
 
 The index is checked against the real seeds' text, found by other means than the
 builder's own code; the worker is run under Node.js (as a worker runs it: its files
@@ -17,10 +17,10 @@ from dataclasses import replace
 
 import pytest
 
-from builder import search
-from builder.export import document_record, downloads, gzip_text, record_json
+from builder.export.files import document_record, downloads, gzip_text, record_json
 from builder.pipeline import ROOT, parse_corpus
-from builder.search import (
+from builder.search import index as search
+from builder.search.index import (
     decode_numbers,
     decode_postings,
     encode_number,

@@ -12,7 +12,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from builder.site import minify_pages
+from builder.site.mkdocs import minify_pages
 
 from .conftest import SEEDS
 

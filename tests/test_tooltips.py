@@ -1,7 +1,7 @@
 """kremlin.ru name tooltips: the visible name stays, the tooltip goes, its role is kept."""
 
-from builder.clean import TOOLTIP_NAME, normalise_spaces, repair_tooltips
 from builder.model import Line
+from builder.profiles.clean import TOOLTIP_NAME, normalise_spaces, repair_tooltips
 
 
 def repaired(text: str):

@@ -1,4 +1,4 @@
-"""Stage 5, people: resolve every speaker and every person named to one canonical person.
+"""The people stage: resolve every speaker and every person named to one canonical person.
 
 Resolution order, for a name in a document (each step is tried only when the one
 before found nothing):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ..ingest.yamlfile import entry_lines, load_yaml
 from ..model import Problem, Role
 from ..names import fold, is_given_name, name_key, not_given_names, slug, surname_of, surnames_of
-from ..yamlfile import entry_lines, load_yaml
 
 PEOPLE_FILE = "people.yml"
 # How alike a misspelt given name must be to a known one beside the same surname to be read

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from ..clean import normalise_spaces, tooltip_from_title
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
+from .clean import normalise_spaces, tooltip_from_title
 from .html_label import Run, folded, marked_label
 from .publishers import KREMLIN
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..clean import DATE, TITLE_CHARS, chrome, clean_lines, find_date, normalise_spaces, shorten_title, split_lines
 from ..model import Cleaned, Line, Problem, Seed
+from .clean import DATE, TITLE_CHARS, chrome, clean_lines, find_date, normalise_spaces, shorten_title, split_lines
 from .publishers import KREMLIN
 
 NAME = "kremlin-print"
@@ -89,6 +89,6 @@ def derive_title(lead: str) -> str:
 
 
 def _is_label(text: str) -> bool:
-    from ..labels import parse_label
+    from ..turns.labels import parse_label
 
     return parse_label(text) is not None

@@ -13,8 +13,8 @@ import re
 
 from bs4 import BeautifulSoup, Tag
 
-from ..clean import find_date
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
+from .clean import find_date
 from .kremlin_html import INNER_BLOCKS, block_lines, chrome_reason, runs_to_line
 from .kremlin_print import DATE_PLACE, PRINT_CHROME, split_lead
 from .publishers import KREMLIN

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..clean import DATE, clean_lines, find_date, normalise_spaces, split_lines
 from ..model import Cleaned, Line, Problem, Removal, Seed
+from .clean import DATE, clean_lines, find_date, normalise_spaces, split_lines
 from .publishers import publisher_of
 
 NAME = "markdown-article"

@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..clean import MONTHS, clean_lines, normalise_spaces, split_lines
-from ..labels import parse_label
 from ..model import Cleaned, Line, Problem, Removal, Seed
+from ..turns.labels import parse_label
+from .clean import MONTHS, clean_lines, normalise_spaces, split_lines
 from .kremlin_print import derive_title
 from .publishers import publisher_of
 

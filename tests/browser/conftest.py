@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.offline import FOLDER, package
 from builder.pipeline import BuildOptions, BuildReport, build
+from builder.site.offline import FOLDER, package
 
 from ..conftest import SEEDS
 

@@ -13,7 +13,7 @@ CONFIG = {
         # Material's own drawer and search toggles (<input type="checkbox" autocomplete="off">):
         # the attribute keeps Firefox from restoring their state; not markup of ours.
         "valid-autocomplete": "off",
-        # Pages are minified (builder/site.py), which writes ">" and a "&" that starts no
+        # Pages are minified (builder/site/mkdocs.py), which writes ">" and a "&" that starts no
         # character reference raw, as HTML allows; the rule asks for them escaped all the same.
         # That seed text never becomes markup is tested in tests/test_escaping.py on these pages.
         "no-raw-characters": "off",

@@ -1,5 +1,5 @@
 """Search through Material's own search box, answered by Stenogram's worker from the static
-index (builder/search.py, templates/assets/search/worker.js): served over HTTP and from
+index (builder/search/index.py, templates/assets/search/worker.js): served over HTTP and from
 file://, words ANDed, the last one matched as a prefix, links that land on the paragraph,
 seed text escaped in the results, and only the index files a query needs downloaded."""
 
@@ -18,10 +18,10 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from builder import search
-from builder.export import downloads
+from builder.export.files import downloads
 from builder.pipeline import BuildOptions, build
-from builder.search import numbered, search_files, tokens, utf16_key
+from builder.search import index as search
+from builder.search.index import numbered, search_files, tokens, utf16_key
 
 from ..conftest import SEEDS
 from ..test_search import SAMPLE, call

@@ -1,4 +1,4 @@
-"""Stage 8, render: documents and people into Markdown pages through Jinja2 templates.
+"""The render stage: documents and people into Markdown pages through Jinja2 templates.
 
 Templates receive the stage's dataclasses and small page views built here;
 every ``{{ value }}`` is escaped for Markdown unless a filter marked it safe.
@@ -31,19 +31,19 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..annotate.glossary import Term
+from ..cache import RenderCache, code_version
+from ..export.files import GZIP_LEVEL, dataset_files, document_files, downloads
+from ..model import Document, Paragraph, Person, Turn
+from ..names import slug, surname_of
+from ..parallel import fork_map
+from ..people import RoleIndex, involved
+from ..profiles.clean import MONTHS
+from ..search.index import search_files
 from . import figures
-from .cache import RenderCache, code_version
 from .cite import SITE_NAME, cite
-from .clean import MONTHS
 from .escape import md_attr, md_text
-from .export import GZIP_LEVEL, dataset_files, document_files, downloads
-from .glossary import Term
 from .inline import indent_body, is_annotated, note_list, render_inline
-from .model import Document, Paragraph, Person, Turn
-from .names import slug, surname_of
-from .parallel import fork_map
-from .people import RoleIndex, involved
-from .search import search_files
 
 # What the render stage owns inside the docs folder; everything else there is left alone.
 GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "search")
@@ -196,7 +196,7 @@ def topic_slug(topic: str) -> str:
 
 
 def render_paragraph(paragraph: Paragraph, people: dict[str, Person], directory_urls: bool = True) -> Markup:
-    """A paragraph of a document page: escaped text, its spans wrapped (``builder/inline.py``), a permalink.
+    """A paragraph of a document page: escaped text, its spans wrapped (``builder/publish/inline.py``), a permalink.
 
     A paragraph without notes is a raw HTML ``<p>`` (links already in their final
     form: ``directory_urls`` says which). An annotated paragraph is Markdown,

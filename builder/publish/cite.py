@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from .clean import MONTHS
-from .model import Document
+from ..model import Document
+from ..profiles.clean import MONTHS
 
 # Characters BibTeX reads as syntax inside a braced value.
 BIBTEX_SPECIAL = re.compile(r"([{}\\&%$#_^~])")

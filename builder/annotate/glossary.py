@@ -18,9 +18,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Problem
-from .names import slug
-from .yamlfile import entry_lines, load_yaml
+from ..ingest.yamlfile import entry_lines, load_yaml
+from ..model import Problem
+from ..names import slug
 
 GLOSSARY_FILE = "glossary.yml"
 # Fields a glossary entry may have.

@@ -1,4 +1,4 @@
-"""Stage 9, site: MkDocs with the Material theme turns the docs folder into HTML.
+"""The site stage: MkDocs with the Material theme turns the docs folder into HTML.
 
 MkDocs writes into a sibling staging folder that replaces the site only once the
 build is complete, so an interrupted or failed build leaves the last good site in
@@ -47,9 +47,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
-from .parallel import fork_map, workers
+from ..parallel import fork_map, workers
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the builder package: its code is part of a page's key
 # MkDocs' own warning that a dirty build may leave stale navigation: ours cannot (see above).
 DIRTY_WARNING = "A 'dirty' build is being performed"
 # Pages per MkDocs pass, and the fewest pages worth splitting over processes.

@@ -1,6 +1,6 @@
-"""Stage 5, parse: turns into numbered paragraphs with the source's editorial marks; the document.
+"""The parse stage: turns into numbered paragraphs with the source's editorial marks; the document.
 
-The turns come from ``turns`` (stage 4); this stage numbers their paragraphs
+The turns come from the turns stage (``find``); this stage numbers their paragraphs
 through the whole document, marks the source's own editorial insertions and
 elisions, and assembles the ``Document`` with its metadata (a sidecar's fields win).
 """
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .model import Cleaned, Document, Mark, Source, Turn
-from .names import slug
+from ..model import Cleaned, Document, Mark, Source, Turn
+from ..names import slug
 
 # An editorial insertion of the source: "[with the fallen debris of a bridge]".
 INSERTION = re.compile(r"\[[^\[\]\n]{1,300}\]")

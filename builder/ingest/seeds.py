@@ -1,4 +1,4 @@
-"""Stage 1, read: list the seeds in a folder and decode each one to text.
+"""The read stage: list the seeds in a folder and decode each one to text.
 
 A seed is any file in the seeds folder except the maintainers' own files
 (``*.yml`` sidecars and registries, dotfiles, README). Decoding never guesses
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .model import Problem, Seed
+from ..model import Problem, Seed
 
 # Files in the seeds folder that are the maintainers' own, not seeds.
 MAINTAINER_SUFFIXES = (".yml", ".yaml", ".md")

@@ -1,4 +1,4 @@
-"""Stage 4, turns: speaker labels found in any profile's cleaned body, and the document's kind.
+"""The turns stage: speaker labels found in any profile's cleaned body, and the document's kind.
 
 Detection runs on every shape: a label the source's markup marks (``Line.label``,
 from an HTML page's bold) is trusted; any other line is read with the label
@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..model import Line, Paragraph, Turn
 from .labels import STRONG, WEAK, Label, read_label, read_marked_label
-from .model import Line, Paragraph, Turn
 from .parse import editorial_marks
 
 # A separator between parts of a transcript.

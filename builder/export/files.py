@@ -1,4 +1,4 @@
-"""Stage 7, export: documents and people as the dataset researchers download.
+"""The export stage: documents and people as the dataset researchers download.
 
 The shapes here are the data contract documented in the README; they change
 only on purpose.
@@ -11,8 +11,8 @@ import gzip
 import io
 import json
 
-from .model import Annotation, Document, Person, Role
-from .people import RoleIndex, involved
+from ..model import Annotation, Document, Person, Role
+from ..people import RoleIndex, involved
 
 
 def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex | None = None) -> dict:

@@ -74,9 +74,9 @@ import unicodedata
 import zlib
 from collections import Counter
 
-from .export import JSON_PATH
-from .model import Document, Person
-from .parallel import fork_map
+from ..export.files import JSON_PATH
+from ..model import Document, Person
+from ..parallel import fork_map
 
 FORMAT = 3  # bumped when the files' layout changes (the worker checks it)
 TITLE_BLOCK = 100  # documents in one titles file (a query's 20 best may be in 20 of them)

@@ -1,4 +1,4 @@
-"""Stage 6, annotate: notes anchored to the passages they quote, and automatic annotations.
+"""The annotate stage: notes anchored to the passages they quote, and automatic annotations.
 
 A maintainer's note (in the seed's sidecar) targets its passage as a W3C
 ``TextQuoteSelector``: ``exact``, with optional ``prefix`` and ``suffix``. The
@@ -28,10 +28,10 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
+from ..ingest.sidecar import Sidecar
+from ..model import Annotation, Document, Paragraph, Person, Problem
+from ..people import RoleIndex
 from .glossary import Term, find_terms, term_pattern
-from .model import Annotation, Document, Paragraph, Person, Problem
-from .people import RoleIndex
-from .sidecar import Sidecar
 
 # Fields a note may have, and whether each is required.
 NOTE_FIELDS = {"id": True, "exact": True, "body": True, "prefix": False, "suffix": False, "tags": False, "author": False}

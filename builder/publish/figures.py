@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from .clean import MONTHS
-from .model import Document, Person
+from ..model import Document, Person
+from ..profiles.clean import MONTHS
 
 # Drawing units (the SVG scales to the column's width).
 WIDTH = 640

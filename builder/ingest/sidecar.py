@@ -2,7 +2,7 @@
 
 A sidecar corrects what the builder read from the seed (``title``, ``date``,
 ``time``, ``place``, ``url``, ``topics``) and carries editorial notes
-(``annotations``, anchored by ``builder/annotate.py``) and the maintainers' own
+(``annotations``, anchored by ``builder/annotate/anchor.py``) and the maintainers' own
 topics (``tags``, added to the source's). It is only ever read, never written.
 """
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Problem
+from ..model import Problem
 from .yamlfile import entry_lines, key_line, load_yaml
 
 # Fields a sidecar may override, and the type each must have.

@@ -13,7 +13,7 @@ from html import escape
 
 # Control characters (the seeds' own pattern) are dropped: invisible, not allowed in HTML, and
 # two of them (STX, ETX) delimit Python-Markdown's placeholders for stashed HTML, so a seed could forge one.
-from .seeds import CONTROL
+from ..ingest.seeds import CONTROL
 
 # Characters that carry meaning to Markdown, HTML, attr_list, Jinja or pymdownx.
 SPECIAL = frozenset("\\`*_{}[]()#!|<>&~=^$%\"'@:")

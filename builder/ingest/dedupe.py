@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .model import Document, Problem
+from ..model import Document, Problem
 
 
 def url_key(url: str | None) -> str | None:

@@ -1,4 +1,4 @@
-"""Stage 3, clean: what every source profile shares when it takes chrome out.
+"""The clean stage (with the profiles): what every source profile shares when it takes chrome out.
 
 Profiles decide *which* lines are chrome; this module repairs what is left
 (tooltip-duplicated names, odd spaces) and keeps the audit of every removal.
@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from anyascii import anyascii
 
-from .model import Line, Removal, Tooltip
+from ..model import Line, Removal, Tooltip
 
 # A word of a role in a kremlin.ru tooltip: a capitalised word (not a courtesy title) or a dash.
 _ROLE_WORD = r"(?!(?:Mr|Ms|Mrs|Dr)\b)(?:[A-Z][\w’'.\-]*|[–—-]|\([A-Z][^()]{0,40}\))"

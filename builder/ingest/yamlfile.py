@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Problem
+from ..model import Problem
 
 
 def load_yaml(path: Path, what: str, code: str) -> tuple[object, list[Problem]]:

@@ -1,4 +1,4 @@
-"""Stage 10, offline: the site built for ``file://``, checked, and packed into one zip.
+"""The site stage, offline: the site built for ``file://``, checked, and packed into one zip.
 
 The pipeline builds the site with ``offline`` set (Material's offline plugin,
 no directory URLs; see ``site.py``). This stage then
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .model import Problem
+from ..model import Problem
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Where `python -m builder offline` puts the build and the archive unless told otherwise.
 DEFAULT_SITE = ROOT / "dist" / "offline"
 DEFAULT_ARCHIVE = ROOT / "dist" / "stenogram-offline.zip"

@@ -21,9 +21,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model import Annotation, Mark, Mention, Paragraph, Person
+from ..names import slug
 from .escape import html_attr, html_text, md_attr, md_text
-from .model import Annotation, Mark, Mention, Paragraph, Person
-from .names import slug
 
 # Which span wraps which when two start together: lower rank is outer.
 RANK = {"note": 0, "mark": 1, "mention": 2, "term": 3}

@@ -1,0 +1,1 @@
+"""The render stage, publishing: documents and people into Markdown pages through the Jinja2 templates."""

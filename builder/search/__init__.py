@@ -1,0 +1,1 @@
+"""The search stage: the site's sharded search index."""

@@ -1,0 +1,1 @@
+"""The site stage: MkDocs turns the Markdown into the static site; the offline copy."""

@@ -1,5 +1,5 @@
 /* Stenogram's search worker: Material for MkDocs' search-worker protocol over the static,
- * sharded index that builder/search.py writes (its docstring describes the files).
+ * sharded index that builder/search/index.py writes (its docstring describes the files).
  *
  * Material posts {type: 0} (SETUP) once, then {type: 2, data: "the query"} (QUERY) on
  * every keystroke; the worker answers {type: 1} (READY), then {type: 3, data: {items}}
@@ -27,13 +27,13 @@
   "use strict";
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
-  var FORMAT = 3; // the index layout this worker reads (FORMAT in builder/search.py)
+  var FORMAT = 3; // the index layout this worker reads (FORMAT in builder/search/index.py)
   var GROUPS = 20; // documents shown with their matching paragraphs (the others by title)
   var SECTIONS = 5; // paragraphs listed for one document
   var MAX_WORDS = 8; // words of a query taken into account
   var PREFIX_SHARDS = 4; // a word being typed matches as a prefix when its terms span at most this many shards
   var PREFIX_WEIGHT = 0.9; // a longer word matched by a prefix counts a little less than the word itself
-  var IMPACTS = 31; // the largest weight in the postings (IMPACTS in builder/search.py)
+  var IMPACTS = 31; // the largest weight in the postings (IMPACTS in builder/search/index.py)
   var TEASER = 220; // characters of a paragraph shown
   var BEFORE = 60; // of which before the first match
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
@@ -74,7 +74,7 @@
   receive.tokenize = tokenize; // for the tests
   self.stenogramSearch = receive;
 
-  /* ---- Text: the index's tokenizer (tokens in builder/search.py), escaping, highlighting ---- */
+  /* ---- Text: the index's tokenizer (tokens in builder/search/index.py), escaping, highlighting ---- */
 
   function normalize(text) {
     return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
@@ -248,7 +248,7 @@
   }
 
   /* A document's text {lead, turns: [[label, [[paragraph id, text], ...]], ...]} (document_text
-     in builder/search.py): unpacked from its script, or taken from its JSON. */
+     in builder/search/index.py): unpacked from its script, or taken from its JSON. */
   function recordOf(number) {
     if (!records[number]) {
       records[number] = manifest.texts === "scripts"

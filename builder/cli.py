@@ -12,6 +12,10 @@ from .pipeline import BuildOptions, build, parse_corpus, read_document
 from .report import counts, report_lines
 from .site.offline import DEFAULT_ARCHIVE, DEFAULT_SITE, package
 
+# What --site-url overrides, in the order builder.public_url reads it.
+SITE_URL_HELP = ("the site's public address, for citations, canonical links and the sitemap (default: $SITE_URL, else site_url in"
+                 " mkdocs.yml, else the GitHub Pages address of the git remote origin)")
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description="Stenogram: seeds in, annotated transcript site out.")
@@ -21,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", type=Path, default=BuildOptions.out, help="folder for the site (default: site/)")
     b.add_argument("--docs-dir", type=Path, default=BuildOptions.docs_dir, help="folder for the generated Markdown (default: site_src/)")
     b.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
+    b.add_argument("--site-url", default=None, help=SITE_URL_HELP)
     b.add_argument("--jobs", type=int, default=None, help="processes that parse seeds (default: one per core)")
     b.add_argument("--timings", type=Path, default=None, help="write the seconds spent in each stage to this JSON file")
     o = commands.add_parser("offline", help="build the site for file:// and pack it into dist/stenogram-offline.zip")
@@ -29,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     o.add_argument("--docs-dir", type=Path, default=BuildOptions.docs_dir, help="folder for the generated Markdown (default: site_src/)")
     o.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE, help="the zip to write (default: dist/stenogram-offline.zip)")
     o.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
+    o.add_argument("--site-url", default=None, help=SITE_URL_HELP)
     o.set_defaults(jobs=None, timings=None)
     p = commands.add_parser("parse", help="print one seed as the JSON of the data contract")
     p.add_argument("file", type=Path)
@@ -82,7 +88,8 @@ def _offline(args) -> int:
 
 
 def _build(args, offline: bool = False) -> int:
-    options = BuildOptions(seeds=args.seeds, out=args.out, docs_dir=args.docs_dir, jobs=args.jobs, offline=offline)
+    options = BuildOptions(seeds=args.seeds, out=args.out, docs_dir=args.docs_dir, site_url=args.site_url, jobs=args.jobs,
+                           offline=offline)
     report = build(options)
     if args.timings:
         args.timings.write_text(json.dumps(report.timings, indent=1, sort_keys=True) + "\n", "utf-8")

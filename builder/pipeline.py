@@ -20,7 +20,7 @@ from .ingest.seeds import list_seeds, read_seed
 from .ingest.sidecar import read_sidecar
 from .model import Document, Person, Problem
 from .profiles import detect
-from .publish.cite import configured_site_url
+from .public_url import public_url
 from .publish.render import render_site
 from .site.mkdocs import SiteOptions, build_site
 from .turns.find import find_turns, kind_of
@@ -38,7 +38,7 @@ class BuildOptions:
     docs_dir: Path = ROOT / "site_src"
     templates: Path = ROOT / "templates"
     config: Path = ROOT / "mkdocs.yml"
-    site_url: str | None = None
+    site_url: str | None = None  # the public address; default: found by public_url (mkdocs.yml, the git remote)
     offline: bool = False
     run_mkdocs: bool = True
     cache: Path | None = None  # parsed seeds kept between builds; default: beside docs_dir
@@ -173,17 +173,19 @@ def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Docum
 
 def build(options: BuildOptions) -> BuildReport:
     report = parse_corpus(options.seeds, options.cache_dir, options.jobs)
+    site_url, problems = public_url(options.config, options.site_url)
+    report.problems += problems
     started = time.perf_counter()
     clock: dict[str, float] = {}
     render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir,
-                terms=report.terms, site_url=configured_site_url(options.config, options.site_url), jobs=options.jobs,
+                terms=report.terms, site_url=site_url, jobs=options.jobs,
                 directory_urls=not options.offline, clock=clock, cache=options.cache_dir / "render.json")
     report.timings["search"] = clock.get("search", 0.0)
     report.timings["render"] = time.perf_counter() - started - report.timings["search"]
     if options.run_mkdocs:
         started = time.perf_counter()
         state = options.cache_dir / f"site-{hashlib.sha256(str(options.out.resolve()).encode()).hexdigest()[:16]}.json"
-        site = SiteOptions(options.config, options.docs_dir, options.out, True, options.site_url, options.offline,
+        site = SiteOptions(options.config, options.docs_dir, options.out, True, site_url, options.offline,
                            _newest_date(report.documents), state, options.jobs)
         report.mkdocs_warnings = build_site(site)
         report.timings["mkdocs"] = time.perf_counter() - started

@@ -90,6 +90,11 @@ CODES: tuple[Code, ...] = (
          "give the full name in `seeds/people.yml` if they are someone known"),
     Code("name-variant", ("notice",), "a misspelt given name (`Vladmir Putin`) was read as the known person",
          "if they are two people, give both in `seeds/people.yml`"),
+    # ------------------------------------------------------------ the site's public address
+    Code("local-address", ("warning",),
+         "no public address: none given, `site_url` in `mkdocs.yml` is the local default and the git remote `origin` is not"
+         " on GitHub, so citations, canonical links, the sitemap and the offline copy give `http://127.0.0.1:8000/`",
+         "set `site_url` in `mkdocs.yml` once (or `SITE_URL`, or `--site-url`), or give the repository its GitHub remote"),
     # ------------------------------------------------------------ the offline copy
     Code("remote-fetch", ("error",), "a page or stylesheet of the offline copy would load something from another host:"
          " no offline copy is written", "make the page or theme load it from the site itself"),

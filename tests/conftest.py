@@ -11,6 +11,7 @@ import pytest
 from builder.export.files import downloads
 from builder.model import Document
 from builder.pipeline import ROOT, BuildOptions, BuildReport, build
+from builder.public_url import LOCAL_URL
 
 SEEDS = ROOT / "seeds"
 
@@ -28,9 +29,13 @@ def download(root: Path, doc: Document, label: str) -> bytes:
 
 
 def build_into(folder: Path, seeds: Path = SEEDS, **options) -> BuiltSite:
-    """Build ``seeds`` into ``folder/site`` (Markdown in ``folder/site_src``)."""
+    """Build ``seeds`` into ``folder/site`` (Markdown in ``folder/site_src``).
+
+    The address is given (the local one unless told), so that the build and the golden pages
+    do not depend on the clone's git remote.
+    """
     site, docs = folder / "site", folder / "site_src"
-    report = build(BuildOptions(seeds=seeds, out=site, docs_dir=docs, **options))
+    report = build(BuildOptions(seeds=seeds, out=site, docs_dir=docs, **{"site_url": LOCAL_URL, **options}))
     return BuiltSite(report, site, docs)
 
 

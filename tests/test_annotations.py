@@ -157,7 +157,8 @@ def test_an_ambiguous_quote_is_reported_with_the_paragraphs_it_fits(tmp_path):
 
 def test_a_re_anchored_note_is_a_notice_that_a_strict_build_lets_pass(tmp_path, capsys):
     seeds = shifted_seeds(tmp_path / "seeds")
-    status = main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "site_src"), "--strict"])
+    status = main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "site_src"), "--strict",
+                   "--site-url", "https://example.org/stenogram/"])
     printed = capsys.readouterr().out
     assert status == 0, printed
     assert f"{MEETING}.yml:2: notice: annotation 'revenue' anchored by fuzzy match" in printed

@@ -381,7 +381,8 @@ def test_strict_turns_warnings_into_a_failing_exit_status(tmp_path, capsys):
 
 def test_strict_passes_when_nothing_is_wrong(tmp_path):
     folder = seeds_with(tmp_path / "seeds", {})
-    argv = ["build", "--seeds", str(folder), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "site_src"), "--strict"]
+    argv = ["build", "--seeds", str(folder), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "site_src"), "--strict",
+            "--site-url", "https://example.org/stenogram/"]
     assert cli.main(argv) == 0
 
 

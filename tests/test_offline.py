@@ -6,11 +6,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from builder.cli import main
 from builder.site.offline import FOLDER, pack, package, remote_fetches
 
 from .conftest import SEEDS
+
+# The published address the offline copy is built for.
+PUBLISHED = "https://owner.github.io/stenogram/"
 
 
 def small_site(folder: Path, head: str = "") -> Path:
@@ -26,7 +30,7 @@ def small_site(folder: Path, head: str = "") -> Path:
 def offline_build(tmp_path_factory):
     folder = tmp_path_factory.mktemp("offline-cli")
     status = main(["offline", "--seeds", str(SEEDS), "--out", str(folder / "site"), "--docs-dir", str(folder / "site_src"),
-                   "--archive", str(folder / "stenogram-offline.zip")])
+                   "--archive", str(folder / "stenogram-offline.zip"), "--site-url", PUBLISHED])
     return status, folder
 
 
@@ -48,6 +52,23 @@ def test_the_offline_build_links_to_files_not_folders(offline_build):
     assert 'href="documents/index.html"' in home
     assert 'href="documents/"' not in home
     assert "navigation.instant" not in home
+
+
+def test_the_offline_copy_cites_and_names_each_page_by_its_published_address_never_a_file(offline_build):
+    _, folder = offline_build
+    site = folder / "site"
+    pages = sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    for page in pages:
+        name = page.relative_to(site).as_posix()
+        published = name.removesuffix("index.html") if name.endswith("index.html") else name.removesuffix(".html") + "/"
+        canonical = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one('link[rel="canonical"]')["href"]
+        assert canonical == PUBLISHED + published, name  # what a paragraph's ¶ link copies
+    documents = [p for p in pages if p.parent.name == "documents" and p.name != "index.html" and not p.name.startswith("year-")]
+    assert documents
+    for page in documents:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        cited = soup.select_one("pre.cite-text").get_text() + soup.select_one("pre.cite-bibtex").get_text()
+        assert f"{PUBLISHED}documents/{page.stem}/" in cited and "file:" not in cited
 
 
 def test_a_script_from_another_host_is_an_error_in_the_offline_copy(tmp_path):

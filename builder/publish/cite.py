@@ -1,16 +1,13 @@
 """How to cite a document: a plain reference in a common style, BibTeX, and permanent URLs.
 
-The permanent URL of a page comes from the site's ``site_url`` (``SITE_URL`` in
-``mkdocs.yml``) and the document's id; a paragraph's is that URL and ``#pN``.
+The permanent URL of a page comes from the site's public address (found by
+``builder.public_url``) and the document's id; a paragraph's is that URL and ``#pN``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from ..model import Document
 from ..profiles.clean import MONTHS
@@ -75,17 +72,3 @@ def bibtex_key(doc: Document) -> str:
 
 def _bib(value: str) -> str:
     return BIBTEX_SPECIAL.sub(r"\\\1", " ".join(value.split()))
-
-
-def configured_site_url(config: Path, given: str | None = None) -> str | None:
-    """The site's address: ``given`` (an option), else ``site_url`` of the MkDocs file (``SITE_URL`` resolved)."""
-    if given:
-        return given
-    try:
-        from mkdocs.utils.yaml import get_yaml_loader
-
-        data = yaml.load(config.read_text("utf-8"), Loader=get_yaml_loader())
-    except (OSError, yaml.YAMLError):
-        return None
-    url = data.get("site_url") if isinstance(data, dict) else None
-    return url if isinstance(url, str) and url else None

@@ -26,6 +26,10 @@ minifier Hugo uses): Material's templates indent every element, and that white
 space is about a tenth of the HTML. Quotes, end tags and escapes stay as HTML
 needs them. The minifier is a Go library, whose runtime does not survive a fork:
 it runs in this process, after the passes, never in a forked worker.
+
+Every page names its public address (``site_url``, found by ``builder.public_url``) in its
+canonical link, the offline copy's too: there a page is a file (``documents/x.html``), but its
+canonical link, which a paragraph's ¶ link copies, is its address on the published site.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -66,7 +71,7 @@ class SiteOptions:
     docs_dir: Path
     site_dir: Path
     strict: bool = True
-    site_url: str | None = None
+    site_url: str | None = None  # the public address (canonical links, sitemap); None: mkdocs.yml's
     offline: bool = False
     build_date: str | None = None  # "YYYY-MM-DD" stamped on every page (sitemap); None: 1970-01-01
     state: Path | None = None  # where the last build's state is kept; None: always a clean build
@@ -107,6 +112,7 @@ def build_site(options: SiteOptions) -> list[str]:
         if options.offline:
             config["use_directory_urls"] = False
             config.plugins["material/offline"].config.enabled = True
+            config.plugins.events["page_context"].append(_published_canonical_url)
         quiet = logging.getLogger("mkdocs.commands.build")
         hush = _Drop(DIRTY_WARNING)
         quiet.addFilter(hush)
@@ -191,6 +197,18 @@ def _build_in_passes(config, dirty: bool, pages: list[str], jobs: int | None, co
     aborts = [error for _, error in results if error]
     if aborts:
         raise Abort(aborts[0])
+
+
+def _published_canonical_url(context, page, config, nav):
+    """A page's canonical URL in the offline copy: its address on the published site, not its file's (an MkDocs event).
+
+    The offline copy names its pages ``documents/x.html``; the published site, with directory
+    URLs, ``documents/x/``. The canonical link is what a paragraph's ¶ link copies, so it
+    must be the address a reader can cite.
+    """
+    if page.canonical_url:
+        page.canonical_url = urljoin(config.site_url, File(page.file.src_uri, None, "", True).url)
+    return context
 
 
 class _Drop(logging.Filter):

@@ -1,7 +1,9 @@
 """The site stage, offline: the site built for ``file://``, checked, and packed into one zip.
 
 The pipeline builds the site with ``offline`` set (Material's offline plugin,
-no directory URLs; see ``site.py``). This stage then
+no directory URLs; see ``mkdocs.py``), for the same public address as the published
+site (``builder.public_url``): its citations and canonical links send a reader there,
+never to a ``file://`` path. This stage then
 checks that no page would fetch anything from another host, and packs the
 folder into a zip whose bytes depend only on the files in it, so the same
 seeds give the same archive.

@@ -36,6 +36,8 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 SUBPATH = "/stenogram/"
+# The address the offline copy is built for: its citations give the published site.
+PUBLISHED_URL = "https://owner.github.io/stenogram/"
 PHONE = {"width": 375, "height": 667}
 
 
@@ -108,7 +110,8 @@ def served_site(tmp_path_factory) -> Iterator[ServedSite]:
 def offline_copy(tmp_path_factory) -> OfflineCopy:
     """The offline zip of the real seeds, unpacked into a temporary folder as a reader would."""
     work = tmp_path_factory.mktemp("offline")
-    report = build(BuildOptions(seeds=SEEDS, out=work / "site", docs_dir=work / "site_src", offline=True))
+    report = build(BuildOptions(seeds=SEEDS, out=work / "site", docs_dir=work / "site_src", offline=True,
+                                site_url=PUBLISHED_URL))
     assert not report.mkdocs_warnings, report.mkdocs_warnings
     copy = package(work / "site", work / "stenogram-offline.zip")
     assert not copy.problems, copy.problems

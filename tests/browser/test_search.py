@@ -20,6 +20,7 @@ from playwright.sync_api import Page, expect
 
 from builder.export.files import downloads
 from builder.pipeline import BuildOptions, build
+from builder.public_url import LOCAL_URL
 from builder.search import index as search
 from builder.search.index import numbered, search_files, tokens, utf16_key
 
@@ -298,7 +299,7 @@ def archive(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("archive")
     write_corpus(45, folder / "seeds")
-    report = build(BuildOptions(seeds=folder / "seeds", out=folder / "site", docs_dir=folder / "site_src"))
+    report = build(BuildOptions(seeds=folder / "seeds", out=folder / "site", docs_dir=folder / "site_src", site_url=LOCAL_URL))
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder / "site")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

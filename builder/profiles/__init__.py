@@ -15,7 +15,11 @@ from . import kremlin_html, kremlin_page, kremlin_print, kremlin_print_html, mar
 
 
 class Profile(Protocol):
-    """A source shape: its name, what its documents are without turns, how to know it and how to clean it."""
+    """A source shape: its name, what its documents are without turns, how to know it and how to clean it.
+
+    ``clean`` states only what it finds: every field of ``Cleaned`` it leaves out is
+    ``None`` or empty (and ``title_line`` 1).
+    """
 
     NAME: str  # the profile's name, as a document's ``profile`` gives it
     KIND: str  # what its documents are when their text holds no speakers' turns (``turns.kind_of``)

@@ -11,7 +11,7 @@ import re
 
 from ..model import Cleaned, Line, Problem, Removal, Seed
 from ..turns.labels import parse_label
-from .clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
+from .clean import DATE, audit, chrome, clean_lines, find_date, normalise_spaces, split_lines
 from .publishers import KREMLIN
 
 NAME = "kremlin-page"
@@ -91,19 +91,20 @@ def clean(seed: Seed) -> Cleaned:
     kept, furniture = unfurnish(raw[captions_end:end])
     body, tooltips, repaired = clean_lines(kept)
     tail = lines[end:]
-    removed = [
-        *chrome(raw[:start], "site menu"),
-        *([] if section is None else chrome([head[0]], "site section name")),
-        *chrome(raw[captions_end - (captions_end - i) : captions_end], "photo caption"),
-        *repaired,
-        *furniture,
-        *chrome(raw[end:], "page metadata and footer"),
-    ]
+    removed = audit(
+        chrome(raw[:start], "site menu"),
+        [] if section is None else chrome([head[0]], "site section name"),
+        chrome(raw[captions_end - (captions_end - i) : captions_end], "photo caption"),
+        repaired,
+        furniture,
+        chrome(raw[end:], "page metadata and footer"),
+    )
     url = next((m["url"] for l in tail if (m := DIRECT_LINK.match(l.text))), None)
     if url and not url.startswith("http"):
         url = "http://" + url
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=title,
         lead=lead,
@@ -113,8 +114,7 @@ def clean(seed: Seed) -> Cleaned:
         url=url,
         publisher=KREMLIN,
         topics=tuple(_list_after(tail, "Topics")),
-        kind=KIND,
-        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        removed=removed,
         tooltips=tuple(tooltips),
         title_line=title_line,
         problems=tuple(problems),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Cleaned, Line, Problem, Seed
-from .clean import DATE, TITLE_CHARS, chrome, clean_lines, find_date, normalise_spaces, shorten_title, split_lines
+from .clean import DATE, TITLE_CHARS, audit, chrome, clean_lines, find_date, first_line, normalise_spaces, shorten_title, split_lines
 from .publishers import KREMLIN
 
 NAME = "kremlin-print"
@@ -53,17 +53,14 @@ def clean(seed: Seed) -> Cleaned:
     lead, title, body, lead_line = split_lead(body, lambda line: _is_label(line.text))
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=title,
         lead=lead,
         date=date,
-        time=None,
         place=place,
-        url=None,
         publisher=KREMLIN,
-        topics=(),
-        kind=KIND,
-        removed=tuple(sorted([*chrome(raw[:start], "print view controls"), *repaired], key=lambda r: r.line)),
+        removed=audit(chrome(raw[:start], "print view controls"), repaired),
         tooltips=tuple(tooltips),
         title_line=lead_line,
         problems=tuple(problems),
@@ -72,7 +69,7 @@ def clean(seed: Seed) -> Cleaned:
 
 def split_lead(body: list[Line], is_label: Callable[[Line], bool]) -> tuple[str | None, str | None, list[Line], int]:
     """The print view's lead (its first line, unless a speaker's label), the title derived from it, the rest, and the lead's line."""
-    lead_line = body[0].number if body else 1
+    lead_line = first_line(body)
     if body and not is_label(body[0]):
         return body[0].text, derive_title(body[0].text), body[1:], lead_line
     return None, None, body, lead_line

@@ -66,7 +66,8 @@ def clean(seed: Seed) -> Cleaned:
     start = next((i for i, l in enumerate(lines) if MENU_END.match(l.text)), -1) + 1
     date_at = next((i for i in range(start, len(lines)) if DATE_LINE.match(lines[i].text)), None)
     if date_at is None:
-        problems.append(Problem(seed.name, 1, "no-date", "no date line under the title: the page's date is unknown; add 'date:' to its sidecar"))
+        message = "no date line under the title: the page's date is unknown; add 'date:' to its sidecar"
+        problems.append(Problem(seed.name, 1, "no-date", message))
         date_at = start
     head = [Line(l.number, SUPERSCRIPT.sub("", l.text)) for l in lines[start:date_at] if l.text]
     # The head is the section name ("Events"), the title, then the lead.

@@ -48,7 +48,8 @@ def clean(seed: Seed) -> Cleaned:
         date, place = find_date(m["date"]), m["place"]
         end -= 1
     else:
-        problems.append(Problem(seed.name, end, "no-date", "the last line is not 'Month D, YYYY, Place': the date is unknown; add 'date:' to its sidecar"))
+        message = "the last line is not 'Month D, YYYY, Place': the date is unknown; add 'date:' to its sidecar"
+        problems.append(Problem(seed.name, end, "no-date", message))
     body, tooltips, repaired = clean_lines(raw[start:end])
     lead, title, body, lead_line = split_lead(body, lambda line: _is_label(line.text))
     return Cleaned(

@@ -69,23 +69,28 @@ class Tooltip:
     role: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Cleaned:
-    """A seed after its profile's cleaner: body lines, metadata lines, and the audit."""
+    """A seed after its profile's cleaner: body lines, metadata lines, and the audit.
+
+    A profile states its name and kind and what it found: metadata it did not find is
+    ``None``, lists it found nothing for are empty, and ``title_line`` (where a missing
+    title is reported) is the first line.
+    """
 
     profile: str
-    body: tuple[Line, ...]
-    title: str | None
-    lead: str | None
-    date: str | None
-    time: str | None
-    place: str | None
-    url: str | None
-    publisher: str | None
-    topics: tuple[str, ...]
+    body: tuple[Line, ...] = ()
+    title: str | None = None
+    lead: str | None = None
+    date: str | None = None
+    time: str | None = None
+    place: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    topics: tuple[str, ...] = ()
     kind: str
-    removed: tuple[Removal, ...]
-    tooltips: tuple[Tooltip, ...]
+    removed: tuple[Removal, ...] = ()  # the audit, in line order
+    tooltips: tuple[Tooltip, ...] = ()
     title_line: int = 1
     problems: tuple[Problem, ...] = ()
 

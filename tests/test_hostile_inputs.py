@@ -92,7 +92,8 @@ def test_seed_above_the_size_limit_is_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(seeds, "MAX_SEED_BYTES", 1000)
     built = build_folder(tmp_path, {"huge.txt": "word " * 400})
     assert lines_about(built.report, "huge.txt") == [
-        "huge.txt:1: error: the file is 0.0 MB, more than the 0.0 MB a seed may have: not built; split it into one file per document [too-large]"
+        "huge.txt:1: error: the file is 0.0 MB, more than the 0.0 MB a seed may have: not built;"
+        " split it into one file per document [too-large]"
     ]
 
 
@@ -115,7 +116,10 @@ def test_link_to_a_file_outside_the_seeds_folder_is_not_read(tmp_path):
 def test_windows_1251_seed_is_decoded_and_the_decoding_reported(tmp_path):
     text = "Встреча с губернатором\nJune 4, 2025\nПрезидент провёл встречу с губернатором области. Обсуждались вопросы развития региона.\n"
     built = build_folder(tmp_path, {"cp1251.txt": text.encode("cp1251")})
-    assert "cp1251.txt:1: warning: the text is not UTF-8 (first on this line); decoded as Windows-1251 (Cyrillic): check the page reads right, or save it as UTF-8 [encoding]" in lines_about(built.report, "cp1251.txt")
+    assert (
+        "cp1251.txt:1: warning: the text is not UTF-8 (first on this line); decoded as Windows-1251 (Cyrillic):"
+        " check the page reads right, or save it as UTF-8 [encoding]"
+    ) in lines_about(built.report, "cp1251.txt")
     doc = document_from(built.report, "cp1251.txt")
     assert doc.title == "Встреча с губернатором"
     assert doc.id == "2025-06-04-vstrecha-s-gubernatorom"  # the id transliterated, not "untitled"
@@ -126,7 +130,10 @@ def test_windows_1251_seed_is_decoded_and_the_decoding_reported(tmp_path):
 def test_latin_1_seed_is_decoded_and_the_decoding_reported(tmp_path):
     text = "Café meeting in Zürich\nMarch 3, 2025\nThe naïve façade of the résumé was discussed.\n"
     built = build_folder(tmp_path, {"latin1.txt": text.encode("latin-1")})
-    assert "latin1.txt:1: warning: the text is not UTF-8 (first on this line); decoded as Windows-1252 (Latin-1): check the page reads right, or save it as UTF-8 [encoding]" in lines_about(built.report, "latin1.txt")
+    assert (
+        "latin1.txt:1: warning: the text is not UTF-8 (first on this line); decoded as Windows-1252 (Latin-1):"
+        " check the page reads right, or save it as UTF-8 [encoding]"
+    ) in lines_about(built.report, "latin1.txt")
     doc = document_from(built.report, "latin1.txt")
     assert doc.title == "Café meeting in Zürich"
     assert doc.turns[0].paragraphs[-1].text == "The naïve façade of the résumé was discussed."
@@ -142,7 +149,8 @@ def test_utf8_seed_cut_inside_a_character_is_read_as_utf8_and_reported_as_trunca
     raw = "# Статья\n\nMay 8, 2025\n\nТекст обрывается на полуслове".encode()[:-1]
     built = build_folder(tmp_path, {"cut.txt": raw})
     assert lines_about(built.report, "cut.txt") == [
-        "cut.txt:5: warning: the file ends in the middle of a character, so it was cut short: built without that character; check the end of the text against the source [truncated]"
+        "cut.txt:5: warning: the file ends in the middle of a character, so it was cut short: built without that character;"
+        " check the end of the text against the source [truncated]"
     ]
     doc = document_from(built.report, "cut.txt")
     assert (doc.title, doc.source.encoding) == ("Статья", "utf-8")
@@ -228,7 +236,8 @@ def test_a_sidecar_transcript_with_no_speaker_labels_is_built_as_narration_with_
     text = (FIXTURES / "print_no_speakers.txt").read_text("utf-8")
     built = build_folder(tmp_path, {"nolabels.txt": text, "nolabels.txt.yml": "kind: transcript\n"})
     assert lines_about(built.report, "nolabels.txt") == [
-        "nolabels.txt:1: warning: a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source [no-speakers]"
+        "nolabels.txt:1: warning: a transcript with no speaker labels ('Name Surname: ...'): built as narration;"
+        " check the source [no-speakers]"
     ]
     doc = document_from(built.report, "nolabels.txt")
     assert doc.kind == "transcript" and all(t.label is None for t in doc.turns)
@@ -255,7 +264,8 @@ def test_two_seeds_with_the_same_source_url_are_published_once(tmp_path):
     again = "# Talks (updated)\n\nMay 12, 2025\n\nSecond scrape, edited.\n\nOriginal url: http://themoscowtimes.com/2025/05/12/talks/\n"
     built = build_folder(tmp_path, {"a_talks.txt": first, "b_talks.txt": again})
     assert lines_about(built.report, "b_talks.txt") == [
-        "b_talks.txt:1: warning: the same document as a_talks.txt (the same source URL, http://themoscowtimes.com/2025/05/12/talks/): skipped, a_talks.txt is published; remove one of the two seeds [duplicate]"
+        "b_talks.txt:1: warning: the same document as a_talks.txt (the same source URL, http://themoscowtimes.com/2025/05/12/talks/):"
+        " skipped, a_talks.txt is published; remove one of the two seeds [duplicate]"
     ]
     assert sorted(d.source.file for d in built.report.documents) == ["a_talks.txt", GOOD]
 
@@ -264,7 +274,8 @@ def test_two_seeds_with_the_same_body_are_published_once_whatever_their_line_end
     text = "# Same body\n\nMay 13, 2025\n\nWord for word the same.\n"
     built = build_folder(tmp_path, {"copy1.txt": text, "copy2.txt": text.replace("\n", "\r\n") + "\n\n"})
     assert lines_about(built.report, "copy2.txt") == [
-        "copy2.txt:1: warning: the same document as copy1.txt (the same text): skipped, copy1.txt is published; remove one of the two seeds [duplicate]"
+        "copy2.txt:1: warning: the same document as copy1.txt (the same text): skipped, copy1.txt is published;"
+        " remove one of the two seeds [duplicate]"
     ]
     assert len(built.report.documents) == 2
 
@@ -292,7 +303,8 @@ def test_two_documents_whose_ids_collide_are_both_published_under_distinct_ids(t
     two = "# Meeting\n\nMay 14, 2025\n\nThe evening session.\n"
     built = build_folder(tmp_path, {"m1.txt": one, "m2.txt": two})
     assert lines_about(built.report, "m2.txt") == [
-        "m2.txt:1: warning: another seed already has the id 2025-05-14-meeting: this one is published as 2025-05-14-meeting-2; give one a 'title:' in its sidecar [id-collision]"
+        "m2.txt:1: warning: another seed already has the id 2025-05-14-meeting: this one is published as 2025-05-14-meeting-2;"
+        " give one a 'title:' in its sidecar [id-collision]"
     ]
     assert {document_from(built.report, n).id for n in ("m1.txt", "m2.txt")} == {"2025-05-14-meeting", "2025-05-14-meeting-2"}
     assert (built.docs / "documents" / "2025-05-14-meeting-2.md").is_file()
@@ -311,7 +323,8 @@ def test_very_large_seed_builds_with_a_warning(tmp_path):
     built = build_folder(tmp_path, {"large.txt": text})
     size = len(text.encode())
     assert lines_about(built.report, "large.txt")[0] == (
-        f"large.txt:1: warning: the file is {size / 1e6:.1f} MB, far larger than one transcript: built; check it is one document, not several pasted together [large]"
+        f"large.txt:1: warning: the file is {size / 1e6:.1f} MB, far larger than one transcript: built;"
+        " check it is one document, not several pasted together [large]"
     )
     doc = document_from(built.report, "large.txt")
     assert len(doc.turns) == text.count("Vladimir Putin:") + text.count("Anton Siluanov:")
@@ -344,7 +357,10 @@ def test_seed_name_that_is_not_utf8_is_reported_and_built(tmp_path):
         pytest.skip("this file system refuses names that are not UTF-8")
     report = parse_corpus(folder)
     name = "caf\N{REPLACEMENT CHARACTER} notes.txt"
-    assert f"{name}:1: warning: the file name is not valid UTF-8 text or holds control characters: built under the name shown; rename the file [file-name]" in [str(p) for p in report.problems]
+    assert (
+        f"{name}:1: warning: the file name is not valid UTF-8 text or holds control characters: built under the name shown;"
+        " rename the file [file-name]"
+    ) in [str(p) for p in report.problems]
     assert name in {d.source.file for d in report.documents}
 
 

@@ -34,7 +34,10 @@ def labelled(*runs: tuple[str, bool]) -> str | None:
 
 def test_a_saved_kremlin_page_is_read_by_the_html_profile_and_its_text_dump_is_not():
     assert detect((FIXTURES / "meeting.html").read_text("utf-8")) is kremlin_html
-    dump = "Presidential Executive Office2020\nEvents\n\nTitle\n\nMay 1, 2020\n\nText.\n\nPublication date: May 1, 2020\nDirect link: en.kremlin.ru/d/1\n"
+    dump = (
+        "Presidential Executive Office2020\nEvents\n\nTitle\n\nMay 1, 2020\n\nText.\n\n"
+        "Publication date: May 1, 2020\nDirect link: en.kremlin.ru/d/1\n"
+    )
     assert detect(dump) is kremlin_page
 
 
@@ -49,7 +52,8 @@ def test_the_metadata_comes_from_the_page_markup(meeting):
 
 
 def test_each_body_block_is_one_line_numbered_by_the_source_line_it_starts_on(meeting):
-    assert meeting.body[0] == Line(15, "The meeting was held on board a train of the Supreme State Council line [from Adler to Krasnaya Polyana].")
+    first = "The meeting was held on board a train of the Supreme State Council line [from Adler to Krasnaya Polyana]."
+    assert meeting.body[0] == Line(15, first)
     assert [line.number for line in meeting.body] == list(range(15, 27))
 
 
@@ -86,8 +90,10 @@ def test_editorial_marks_of_the_source_stay_in_the_text(meeting):
 def test_bold_speaker_labels_set_the_line_label(meeting):
     labels = {line.text: line.label for line in meeting.body}
     assert labels["President of Russia Vladimir Putin: Good afternoon, friends and colleagues,"] == "President of Russia Vladimir Putin"
-    assert labels["Russian Railways CEO Vladimir Yakunin: Six tunnels on this line and three on the other."] == "Russian Railways CEO Vladimir Yakunin"
-    assert labels["Prime Minister of Hungary Viktor Orban (retranslated): Thank you."] == "Prime Minister of Hungary Viktor Orban (retranslated)"
+    yakunin = "Russian Railways CEO Vladimir Yakunin"
+    assert labels[f"{yakunin}: Six tunnels on this line and three on the other."] == yakunin
+    orban = "Prime Minister of Hungary Viktor Orban (retranslated)"
+    assert labels[f"{orban}: Thank you."] == orban
     assert labels["Vladimir Putin:"] == "Vladimir Putin"
 
 
@@ -119,7 +125,8 @@ def test_a_label_whose_first_words_are_roman_is_a_label():
 
 
 def test_a_parenthetical_between_name_and_colon_stays_in_the_label():
-    assert labelled(("Viktor Orban", True), (" (retranslated)", False), (":", True), (" Thank you.", False)) == "Viktor Orban (retranslated)"
+    runs = (("Viktor Orban", True), (" (retranslated)", False), (":", True), (" Thank you.", False))
+    assert labelled(*runs) == "Viktor Orban (retranslated)"
 
 
 def test_a_label_alone_in_its_paragraph_is_a_label():

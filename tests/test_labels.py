@@ -140,7 +140,8 @@ def test_real_labels_give_the_name_and_role_they_write(line, name, role):
     [
         "Question: Mr President, what now?", "Question (retranslated): I have a question for Mr Putin.", "Q: And then?",
         "A: Yes.", "Response: Yes.", "Reply: No.", "Remark: Thank you.", "Answer: Of course.", "Voice: Bravo!",
-        "Voice from the audience: Thank you!", "Question from Perm Territory: Hello, Mr President!", "Call centre operator: The city of Kursk.",
+        "Voice from the audience: Thank you!", "Question from Perm Territory: Hello, Mr President!",
+        "Call centre operator: The city of Kursk.",
         "Audience: Yes!", "QUESTION: What about gas?", "QUESTION FROM IZHEVSK: Hello, my name is Yevgeny.",
     ],
 )

@@ -51,7 +51,8 @@ def seed(text: str) -> Seed:
 def test_a_date_time_and_place_line_gives_all_three():
     doc = document("one_line_date_time_place.txt")
     truth = TRUTH["one_line_date_time_place.txt"]
-    assert (doc.date, doc.time, doc.place) == (truth["date"], truth["time"], truth["place"]) == ("2013-03-11", "12:30", "Novo-Ogaryovo, Moscow Region")
+    read = (doc.date, doc.time, doc.place)
+    assert read == (truth["date"], truth["time"], truth["place"]) == ("2013-03-11", "12:30", "Novo-Ogaryovo, Moscow Region")
 
 
 def test_a_date_then_a_time_then_a_place_on_lines_of_their_own_give_all_three():
@@ -103,14 +104,20 @@ def test_a_lead_first_after_the_date_is_read_when_it_says_what_the_president_did
 
 
 def test_a_first_paragraph_that_is_not_a_lead_stays_in_the_body():
-    text = "Meeting with Government members\nJune 4, 2025\n\nThe meeting began late.\nVladimir Putin: Good afternoon.\nAnton Siluanov: Good afternoon.\n"
+    text = (
+        "Meeting with Government members\nJune 4, 2025\n\nThe meeting began late.\n"
+        "Vladimir Putin: Good afternoon.\nAnton Siluanov: Good afternoon.\n"
+    )
     cleaned = plain_transcript.clean(seed(text))
     assert cleaned.lead is None
     assert cleaned.body[0].text == "The meeting began late."
 
 
 def test_a_page_with_no_title_above_its_date_takes_one_from_its_lead():
-    text = "June 4, 2025, Novo-Ogaryovo\nThe President held a meeting with Government members.\nVladimir Putin: Good afternoon.\nAnton Siluanov: Good afternoon.\n"
+    text = (
+        "June 4, 2025, Novo-Ogaryovo\nThe President held a meeting with Government members.\n"
+        "Vladimir Putin: Good afternoon.\nAnton Siluanov: Good afternoon.\n"
+    )
     cleaned = plain_transcript.clean(seed(text))
     assert (cleaned.title, cleaned.date, cleaned.place) == ("Meeting with Government members", "2025-06-04", "Novo-Ogaryovo")
 
@@ -157,7 +164,8 @@ def test_a_pasted_transcript_is_read_by_its_own_profile_with_no_problem():
 def test_a_repost_gives_the_transcripts_metadata_and_its_source(name):
     doc, truth = document(name), TRUTH[name]
     assert doc.profile == "repost"
-    assert (doc.title, doc.date, doc.time, doc.place, doc.lead) == (truth["title"], truth["date"], truth["time"], truth["place"], truth["lead"])
+    fields = ("title", "date", "time", "place", "lead")
+    assert (doc.title, doc.date, doc.time, doc.place, doc.lead) == tuple(truth[f] for f in fields)
     assert (doc.source.url, doc.source.publisher) == (truth["url"], KREMLIN)
 
 
@@ -182,7 +190,8 @@ def test_chrome_lines_are_audited_under_the_name_of_their_kind():
     assert reasons["The source of information - http://en.kremlin.ru/events/president/news/17802"] == "source line"
     assert reasons["Thanks for posting, the aviation cluster part is interesting."] == "repost footer"
     wordpress = {r.text: r.reason for r in document("blog_wordpress.txt").removed}
-    assert (wordpress["Share this:"], wordpress["Leave a Reply Cancel reply"], wordpress["Kremlin Digest"]) == ("post buttons", "comment form", "repost header")
+    kinds = (wordpress["Share this:"], wordpress["Leave a Reply Cancel reply"], wordpress["Kremlin Digest"])
+    assert kinds == ("post buttons", "comment form", "repost header")
 
 
 def test_a_post_that_opens_with_its_date_takes_its_title_from_the_post_header():

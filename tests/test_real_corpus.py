@@ -14,7 +14,9 @@ import pytest
 
 from benchmarks.fidelity import CORPUS, load_truth, measure
 
-pytestmark = pytest.mark.skipif(not (CORPUS / "truth.jsonl").is_file(), reason="the development corpus (../shared/corpus/kremlin) is absent")
+pytestmark = pytest.mark.skipif(
+    not (CORPUS / "truth.jsonl").is_file(), reason="the development corpus (../shared/corpus/kremlin) is absent"
+)
 
 # Per shape: (turns right, transcripts detected, false transcripts at most, people found, dates right, words lost at most), in %.
 FLOORS = {

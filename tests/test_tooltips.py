@@ -46,7 +46,9 @@ def test_a_tooltip_after_a_courtesy_form_ends_where_the_body_text_resumes():
 
 
 def test_a_tooltip_ends_before_a_plain_space_and_a_small_word_too():
-    text, tips, _ = repaired("Mr Mishustin Mishustin Mikhail Mishustin MikhailPrime Minister of the Russian Federation and Mr Manturov said")
+    text, tips, _ = repaired(
+        "Mr Mishustin Mishustin Mikhail Mishustin MikhailPrime Minister of the Russian Federation and Mr Manturov said"
+    )
     assert text == "Mr Mishustin and Mr Manturov said"
     assert tips[0].role == "Prime Minister of the Russian Federation"
 
@@ -80,14 +82,17 @@ def test_a_tooltip_title_of_several_given_names_or_a_particle_is_one_tooltip():
     )
     assert text == "President of Turkey Recep Tayyip Erdogan (retranslated): First"
     assert (tips[0].given, tips[0].surname, tips[0].role) == ("Recep Tayyip", "Erdogan", "President of Turkey")
-    text, tips, _ = repaired("Ursula von der Leyen von der Leyen Ursula von der Leyen UrsulaPresident of the European Commission , President")
+    text, tips, _ = repaired(
+        "Ursula von der Leyen von der Leyen Ursula von der Leyen UrsulaPresident of the European Commission , President"
+    )
     assert text == "Ursula von der Leyen, President"
     assert (tips[0].given, tips[0].surname) == ("Ursula", "von der Leyen")
 
 
 def test_a_role_ended_by_a_stray_space_before_punctuation_may_hold_any_words():
     text, tips, _ = repaired(
-        "Bank Elvira Nabiullina Nabiullina Elvira Nabiullina ElviraGovernor of the Central Bank of the Russian Federation (Bank of Russia) : Overall"
+        "Bank Elvira Nabiullina Nabiullina Elvira Nabiullina ElviraGovernor of the Central Bank of the Russian Federation"
+        " (Bank of Russia) : Overall"
     )
     assert text == "Bank Elvira Nabiullina: Overall"
     assert tips[0].role == "Governor of the Central Bank of the Russian Federation (Bank of Russia)"
@@ -95,7 +100,8 @@ def test_a_role_ended_by_a_stray_space_before_punctuation_may_hold_any_words():
 
 def test_a_role_with_no_punctuation_after_it_keeps_the_words_that_follow():
     text, tips, _ = repaired(
-        "General Yury Chaika Chaika Yury Chaika YuryPresidential Plenipotentiary Envoy to the North Caucasus Federal District to monitor the schools"
+        "General Yury Chaika Chaika Yury Chaika YuryPresidential Plenipotentiary Envoy to the North Caucasus Federal District"
+        " to monitor the schools"
     )
     assert text == "General Yury Chaika to monitor the schools"
 

@@ -7,7 +7,8 @@ Profiles decide *which* lines are chrome; this module repairs what is left
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from anyascii import anyascii
 
@@ -72,6 +73,11 @@ DATE = re.compile(rf"\b(?P<month>{'|'.join(MONTHS)}) (?P<day>\d{{1,2}}), (?P<yea
 def split_lines(text: str) -> list[Line]:
     """The seed's text as numbered lines (numbers are 1-based, as editors show them)."""
     return [Line(i, t) for i, t in enumerate(text.split("\n"), start=1)]
+
+
+def first_line(lines: Sequence[Line]) -> int:
+    """The number of the first of ``lines``; the file's first line when there are none."""
+    return lines[0].number if lines else 1
 
 
 def repair_tooltips(line: Line) -> tuple[Line, list[Tooltip], list[Removal]]:
@@ -232,6 +238,11 @@ def clean_lines(lines: Iterable[Line]) -> tuple[list[Line], list[Tooltip], list[
 def chrome(lines: Iterable[Line], reason: str) -> list[Removal]:
     """Audit records for whole lines taken out as site chrome (blank lines are not recorded)."""
     return [Removal(line.number, line.text, reason) for line in lines if line.text.strip()]
+
+
+def audit(*removals: Iterable[Removal]) -> tuple[Removal, ...]:
+    """Every removal a profile made, as ``Cleaned.removed`` holds them: in line order (a line's own in the order given)."""
+    return tuple(sorted(chain.from_iterable(removals), key=lambda r: r.line))
 
 
 def find_date(text: str) -> str | None:

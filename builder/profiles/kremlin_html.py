@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
-from .clean import normalise_spaces, tooltip_from_title
+from .clean import audit, normalise_spaces, tooltip_from_title
 from .html_label import Run, folded, marked_label
 from .publishers import KREMLIN
 
@@ -66,6 +66,7 @@ def clean(seed: Seed) -> Cleaned:
         body, tooltips, removed = read_blocks(content)
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=_text_of(title_tag),
         lead=_text_of(soup.select_one(".read__lead")),
@@ -75,8 +76,7 @@ def clean(seed: Seed) -> Cleaned:
         url=_short_link(soup),
         publisher=KREMLIN,
         topics=tag_column(soup, "Topics"),
-        kind=KIND,
-        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        removed=audit(removed),
         tooltips=tuple(tooltips),
         title_line=(title_tag.sourceline or 1) if title_tag is not None else 1,
     )

@@ -11,7 +11,7 @@ import re
 
 from ..model import Cleaned, Line, Problem, Removal, Seed
 from ..turns.labels import parse_label
-from .clean import DATE, chrome, clean_lines, find_date, normalise_spaces, split_lines
+from .clean import DATE, audit, chrome, clean_lines, find_date, normalise_spaces, split_lines
 from .publishers import KREMLIN
 
 NAME = "kremlin-page"
@@ -66,7 +66,8 @@ def clean(seed: Seed) -> Cleaned:
     start = next((i for i, l in enumerate(lines) if MENU_END.match(l.text)), -1) + 1
     date_at = next((i for i in range(start, len(lines)) if DATE_LINE.match(lines[i].text)), None)
     if date_at is None:
-        problems.append(Problem(seed.name, 1, "no-date", "no date line under the title: the page's date is unknown; add 'date:' to its sidecar"))
+        message = "no date line under the title: the page's date is unknown; add 'date:' to its sidecar"
+        problems.append(Problem(seed.name, 1, "no-date", message))
         date_at = start
     head = [Line(l.number, SUPERSCRIPT.sub("", l.text)) for l in lines[start:date_at] if l.text]
     # The head is the section name ("Events"), the title, then the lead.
@@ -91,19 +92,20 @@ def clean(seed: Seed) -> Cleaned:
     kept, furniture = unfurnish(raw[captions_end:end])
     body, tooltips, repaired = clean_lines(kept)
     tail = lines[end:]
-    removed = [
-        *chrome(raw[:start], "site menu"),
-        *([] if section is None else chrome([head[0]], "site section name")),
-        *chrome(raw[captions_end - (captions_end - i) : captions_end], "photo caption"),
-        *repaired,
-        *furniture,
-        *chrome(raw[end:], "page metadata and footer"),
-    ]
+    removed = audit(
+        chrome(raw[:start], "site menu"),
+        [] if section is None else chrome([head[0]], "site section name"),
+        chrome(raw[captions_end - (captions_end - i) : captions_end], "photo caption"),
+        repaired,
+        furniture,
+        chrome(raw[end:], "page metadata and footer"),
+    )
     url = next((m["url"] for l in tail if (m := DIRECT_LINK.match(l.text))), None)
     if url and not url.startswith("http"):
         url = "http://" + url
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=title,
         lead=lead,
@@ -113,8 +115,7 @@ def clean(seed: Seed) -> Cleaned:
         url=url,
         publisher=KREMLIN,
         topics=tuple(_list_after(tail, "Topics")),
-        kind=KIND,
-        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        removed=removed,
         tooltips=tuple(tooltips),
         title_line=title_line,
         problems=tuple(problems),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Cleaned, Line, Problem, Seed
-from .clean import DATE, TITLE_CHARS, chrome, clean_lines, find_date, normalise_spaces, shorten_title, split_lines
+from .clean import DATE, TITLE_CHARS, audit, chrome, clean_lines, find_date, first_line, normalise_spaces, shorten_title, split_lines
 from .publishers import KREMLIN
 
 NAME = "kremlin-print"
@@ -48,22 +48,20 @@ def clean(seed: Seed) -> Cleaned:
         date, place = find_date(m["date"]), m["place"]
         end -= 1
     else:
-        problems.append(Problem(seed.name, end, "no-date", "the last line is not 'Month D, YYYY, Place': the date is unknown; add 'date:' to its sidecar"))
+        message = "the last line is not 'Month D, YYYY, Place': the date is unknown; add 'date:' to its sidecar"
+        problems.append(Problem(seed.name, end, "no-date", message))
     body, tooltips, repaired = clean_lines(raw[start:end])
     lead, title, body, lead_line = split_lead(body, lambda line: _is_label(line.text))
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=title,
         lead=lead,
         date=date,
-        time=None,
         place=place,
-        url=None,
         publisher=KREMLIN,
-        topics=(),
-        kind=KIND,
-        removed=tuple(sorted([*chrome(raw[:start], "print view controls"), *repaired], key=lambda r: r.line)),
+        removed=audit(chrome(raw[:start], "print view controls"), repaired),
         tooltips=tuple(tooltips),
         title_line=lead_line,
         problems=tuple(problems),
@@ -72,7 +70,7 @@ def clean(seed: Seed) -> Cleaned:
 
 def split_lead(body: list[Line], is_label: Callable[[Line], bool]) -> tuple[str | None, str | None, list[Line], int]:
     """The print view's lead (its first line, unless a speaker's label), the title derived from it, the rest, and the lead's line."""
-    lead_line = body[0].number if body else 1
+    lead_line = first_line(body)
     if body and not is_label(body[0]):
         return body[0].text, derive_title(body[0].text), body[1:], lead_line
     return None, None, body, lead_line

@@ -14,7 +14,7 @@ import re
 from bs4 import BeautifulSoup, Tag
 
 from ..model import Cleaned, Line, Removal, Seed, Tooltip
-from .clean import find_date
+from .clean import audit, find_date
 from .kremlin_html import INNER_BLOCKS, block_lines, chrome_reason, runs_to_line
 from .kremlin_print import DATE_PLACE, PRINT_CHROME, split_lead
 from .publishers import KREMLIN
@@ -53,17 +53,14 @@ def clean(seed: Seed) -> Cleaned:
     lead, title, body, lead_line = split_lead(body, lambda line: line.label is not None)
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=title,
         lead=lead,
         date=date,
-        time=None,
         place=place,
-        url=None,
         publisher=KREMLIN,
-        topics=(),
-        kind=KIND,
-        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        removed=audit(removed),
         tooltips=tuple(tooltips),
         title_line=lead_line,
     )

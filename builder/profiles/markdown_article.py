@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Cleaned, Line, Problem, Removal, Seed
-from .clean import DATE, clean_lines, find_date, normalise_spaces, split_lines
+from .clean import DATE, audit, clean_lines, find_date, normalise_spaces, split_lines
 from .publishers import publisher_of
 
 NAME = "markdown-article"
@@ -77,17 +77,13 @@ def clean(seed: Seed) -> Cleaned:
     body, tooltips, repaired = clean_lines(body_lines)
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=title,
-        lead=None,
         date=date,
-        time=None,
-        place=None,
         url=url,
         publisher=publisher_of(url),
-        topics=(),
-        kind=KIND,
-        removed=tuple(sorted([*removed, *repaired], key=lambda r: r.line)),
+        removed=audit(removed, repaired),
         tooltips=tuple(tooltips),
         title_line=title_line,
         problems=tuple(problems),

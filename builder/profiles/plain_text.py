@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Cleaned, Problem, Seed
 from ..turns.labels import parse_label
-from .clean import clean_lines, find_date, shorten_title, split_lines
+from .clean import audit, clean_lines, find_date, first_line, shorten_title, split_lines
 from .plain_transcript import TITLE_LENGTH, read_date_line
 
 NAME = "plain-text"
@@ -32,19 +32,13 @@ def clean(seed: Seed) -> Cleaned:
         problems.append(Problem(seed.name, 1, "no-date", "no date found: add 'date:' to its sidecar"))
     return Cleaned(
         profile=NAME,
+        kind=KIND,
         body=tuple(body),
         title=title,
-        lead=None,
         date=date,
-        time=None,
-        place=None,
-        url=None,
-        publisher=None,
-        topics=(),
-        kind=KIND,
-        removed=tuple(repaired),
+        removed=audit(repaired),
         tooltips=tuple(tooltips),
-        title_line=body[0].number if body else 1,
+        title_line=first_line(body),
         problems=tuple(problems),
     )
 

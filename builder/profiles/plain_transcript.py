@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cleaned, Line, Problem, Removal, Seed
 from ..turns.labels import parse_label
-from .clean import MONTHS, clean_lines, normalise_spaces, split_lines
+from .clean import MONTHS, audit, clean_lines, first_line, normalise_spaces, split_lines
 from .kremlin_print import derive_title
 from .publishers import publisher_of
 
@@ -109,11 +109,12 @@ def transcript(seed: Seed, raw: list[Line], profile: str, removed: Iterable[Remo
         lead, tooltips, repaired = lead_line.text, [*lead_tooltips, *tooltips], [*lead_repaired, *repaired]
     title = head.title.text if head.title else (derive_title(lead) if lead else None)
     problems: list[Problem] = []
-    first = head.title.number if head.title else (body[0].number if body else 1)
+    first = head.title.number if head.title else first_line(body)
     if head.date is None:
         problems.append(Problem(seed.name, first, "no-date", "no date line under the title: add 'date:' to its sidecar"))
     return Cleaned(
         profile=profile,
+        kind=KIND,
         body=tuple(body),
         title=title,
         lead=lead,
@@ -122,9 +123,7 @@ def transcript(seed: Seed, raw: list[Line], profile: str, removed: Iterable[Remo
         place=head.place,
         url=url,
         publisher=publisher_of(url),
-        topics=(),
-        kind=KIND,
-        removed=tuple(sorted([*removed, *repaired], key=lambda r: r.line)),
+        removed=audit(removed, repaired),
         tooltips=tuple(tooltips),
         title_line=first,
         problems=tuple(problems),

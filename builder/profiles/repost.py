@@ -65,7 +65,8 @@ CHROME: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     # A comment form and the comments' heading.
     ("comment form", _chrome(
-        r"Leave a (?:reply|comment)(?: Cancel reply)?|Cancel reply|(?:One|\d+) (?:thoughts?|responses?|comments?|replies) (?:on|to) .{1,200}"
+        r"Leave a (?:reply|comment)(?: Cancel reply)?|Cancel reply"
+        r"|(?:One|\d+) (?:thoughts?|responses?|comments?|replies) (?:on|to) .{1,200}"
         r"|Comments?(?: \(\d+\))?|Your email address will not be published\..{0,120}|Required fields are marked \*"
         r"|Comment \*?|Name \*|Email \*|Website|Post comment|Submit comment|Save my name, email, and website .{1,120}"
         r"|Notify me of .{1,120}|You must be (?:logged in|registered) to post a comment\.?|Quick reply|Post a comment"
@@ -119,7 +120,10 @@ def clean(seed: Seed) -> Cleaned:
     url = next((m["url"] for text in texts if (m := SOURCE_LINE.match(text))), None)
     post = _post(texts, kinds)
     removed = [
-        Removal(line.number, text, "source line" if SOURCE_LINE.match(text) else kind or ("repost header" if i < post.start else "repost footer"))
+        Removal(
+            line.number, text,
+            "source line" if SOURCE_LINE.match(text) else kind or ("repost header" if i < post.start else "repost footer"),
+        )
         for i, (line, text, kind) in enumerate(zip(raw, texts, kinds, strict=True))
         if text and not post.start <= i < post.end
     ]

@@ -18,7 +18,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from builder.export.files import downloads
+from builder.addresses import downloads
 from builder.pipeline import BuildOptions, build
 from builder.search import index as search
 from builder.search.index import numbered, search_files, tokens, utf16_key

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import people as people_stage
@@ -154,27 +155,26 @@ def build(options: BuildOptions) -> BuildReport:
         reads, seconds = read_all(list_seeds(options.seeds), read_document_safely, ParseCache(options.cache_dir), options.jobs)
     clock.add(seconds)  # read, clean, turns and parse: summed over the worker processes
     problems += [p for read in reads for p in read.problems]
-    read_documents = [read.document for read in reads if read.document is not None]
-    corpus = Corpus(texts={read.document.source.file: read.text for read in reads if read.document is not None})
 
     with clock("dedupe"):
-        documents, found = distinct(read_documents)
+        documents, found = distinct([read.document for read in reads if read.document is not None])
         problems += found
-        corpus = replace(corpus, documents=documents)
+        corpus = Corpus(documents, {doc.source.file: read.text for read in reads if (doc := read.document) is not None})
 
     with clock("people"):
         registry = people_stage.load_curated(options.seeds / people_stage.PEOPLE_FILE)
         problems += registry.problems
         people_stage.collect(registry, list(corpus.documents))
-        documents = _each(lambda doc: people_stage.resolve(registry, doc), corpus.documents, problems)
+        documents = _each(partial(people_stage.resolve, registry), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, people=people_stage.people_of(registry))
 
     with clock("annotate"):
         terms, found = load_glossary(options.seeds / GLOSSARY_FILE)
         problems += found
         roles = people_stage.RoleIndex(corpus.people)
-        documents = _each(lambda doc: annotate_stage.anchor(doc, corpus.people, terms, roles), corpus.documents, problems)
+        documents = _each(partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, terms=terms)
+    del reads, registry, roles  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
     report = BuildReport(list(corpus.documents), corpus.people, problems, terms=corpus.terms, timings=clock.seconds)
     if not options.publish:

@@ -30,6 +30,8 @@ from .keys import document_unit, person_unit, unit_keys
 FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
 # The site's address when neither the options nor SITE_URL give one (as in mkdocs.yml).
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+# The newest documents the home page lists.
+LATEST = 20
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     keys = unit_keys(documents, people, roles, persons, common["corpus_months"], setting, options.jobs)
     run_units(units, tasks, keys, render, folder, options.jobs)
 
-    write("index.md", "home.md.j2", documents=documents, persons=persons, topics=[topic for topic, _ in topics])
+    write("index.md", "home.md.j2", documents=documents, persons=persons, latest=documents[:LATEST])
     write("documents/index.md", "dates.md.j2", years=years, total=len(documents))
     for year, docs in years:
         write(f"documents/{pages.year_page(year)}", "year.md.j2", year=year, months=views.by_month(docs), years=years, total=len(docs))
@@ -90,4 +92,4 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
         for number, chunk in enumerate(chunks, 1):
             write(f"topics/{files[number - 1]}", "topic.md.j2", topic=topic, documents=chunk, pager=pages.Pager(number, files, len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
-    write("glossary.md", "glossary.md.j2", terms=sorted(corpus.terms, key=lambda t: t.name.casefold()), uses=views.term_uses(documents))
+    write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))

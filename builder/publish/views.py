@@ -3,8 +3,9 @@
 A person's page is a ``PersonView``: their turns, mentions, documents, roles and
 the people they appeared with, gathered once for the whole corpus
 (``person_views``) and split into pages (``pages``). A document's People list is
-its ``DocumentPerson`` rows. The indexes group documents by year, month and topic
-and people by the first letter of the surname.
+its ``DocumentPerson`` rows, and the glossary page its ``GlossaryEntry`` rows. The
+indexes group documents by year, month and topic and people by the first letter of
+the surname.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from ..annotate.glossary import Term
 from ..model import Document, Paragraph, Person, Turn
 from ..names import surname_of
 from ..people import RoleIndex
@@ -221,11 +223,21 @@ def by_letter(views: list[PersonView]) -> list[tuple[str, list[PersonView]]]:
     return sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
 
 
-def term_uses(documents: Sequence[Document]) -> dict[str, list[tuple[Document, int]]]:
-    """For each glossary entry, the documents that name it and how often."""
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One entry of the glossary page."""
+
+    term: Term
+    also: tuple[str, ...] | None  # the forms it is written in besides its name (None: it has one form)
+    uses: list[tuple[Document, int]]  # the documents that name it, and how often
+
+
+def glossary_entries(terms: Sequence[Term], documents: Sequence[Document]) -> list[GlossaryEntry]:
+    """The glossary's entries by name, each with the documents that name it."""
     uses: dict[str, list[tuple[Document, int]]] = defaultdict(list)
     for doc in documents:
         counts = Counter(a.subject for _, p in doc.paragraphs() for a in p.annotations if a.kind == "term")
-        for term, n in sorted(counts.items()):
-            uses[term].append((doc, n))
-    return uses
+        for term_id, n in sorted(counts.items()):
+            uses[term_id].append((doc, n))
+    return [GlossaryEntry(term, tuple(f for f in term.forms if f != term.name) if len(term.forms) > 1 else None, uses[term.id])
+            for term in sorted(terms, key=lambda t: t.name.casefold())]

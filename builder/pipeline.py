@@ -143,7 +143,8 @@ def read_document_safely(path: Path) -> tuple[Read, dict[str, float]]:
     try:
         return read_document(path, clock), clock.seconds
     except Exception as err:  # a bug met on one seed must not stop the others
-        problem = Problem(path.name, 1, "internal", f"the builder failed on this seed ({type(err).__name__}: {err}); please report it", "error")
+        problem = Problem(path.name, 1, "internal", f"the builder failed on this seed ({type(err).__name__}: {err}); please report it",
+                          "error")
         return Read(None, problems=(problem,)), clock.seconds
 
 

@@ -37,7 +37,7 @@ def document(*turns: Turn, people: tuple[str, ...] = ()) -> Document:
 
 def test_a_documents_people_carry_their_roles_there_and_the_words_they_spoke():
     doc = document(turn((Paragraph("p1", 1, "Good afternoon, colleagues."),), "putin"), people=("putin", "lavrov"))
-    people = {"putin": Person("putin", "Vladimir Putin", (), (), None, False), "lavrov": Person("lavrov", "Sergei Lavrov", (), (), None, False)}
+    people = {pid: Person(pid, name, (), (), None, False) for pid, name in (("putin", "Vladimir Putin"), ("lavrov", "Sergei Lavrov"))}
     rows = views.document_people(doc, people, RoleIndex(people))
     assert [(row.person.id, row.roles, row.words) for row in rows] == [("putin", (), 3), ("lavrov", (), None)]
 
@@ -49,4 +49,5 @@ def test_a_turn_is_linked_by_its_first_paragraph_and_shows_its_last():
 
 
 def test_a_pages_entries_are_numbered_through_the_whole_list():
-    assert [(Pager(n, ["a", "b", "c"], 450).first, Pager(n, ["a", "b", "c"], 450).last) for n in (1, 2, 3)] == [(1, 200), (201, 400), (401, 450)]
+    pagers = [Pager(n, ["a", "b", "c"], 450) for n in (1, 2, 3)]
+    assert [(pager.first, pager.last) for pager in pagers] == [(1, 200), (201, 400), (401, 450)]

@@ -97,6 +97,6 @@ def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Docum
     n = 2
     while f"{doc.id}-{n}" in taken:
         n += 1
-    problems.append(Problem(doc.source.file, 1, "id-collision",
-                            f"another seed already has the id {doc.id}: this one is published as {doc.id}-{n}; give one a 'title:' in its sidecar"))
+    problems.append(Problem(doc.source.file, 1, "id-collision", f"another seed already has the id {doc.id}: "
+                            f"this one is published as {doc.id}-{n}; give one a 'title:' in its sidecar"))
     return replace(doc, id=f"{doc.id}-{n}")

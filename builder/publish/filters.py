@@ -49,7 +49,8 @@ def register_filters(env: Environment) -> None:
     env.filters["year_page"] = year_page
     env.filters["letter_page"] = letter_page
     env.filters["speakers_figure"] = lambda doc, people: Markup(figures.speakers_figure(doc, people))
-    env.filters["appearances_figure"] = lambda person, documents, months=None: Markup(figures.appearances_figure(person, list(documents), months))
+    env.filters["appearances_figure"] = lambda person, documents, months=None: Markup(
+        figures.appearances_figure(person, list(documents), months))
     env.filters["documents_figure"] = lambda documents: Markup(figures.documents_figure(list(documents)))
     env.filters["top_speakers_figure"] = lambda documents, people: Markup(figures.top_speakers_figure(list(documents), people))
     env.filters["note_body"] = lambda body: Markup(indent_body(body))

@@ -30,7 +30,8 @@ from benchmarks.corpus import write_corpus
 
 OUT = Path(__file__).resolve().parent / "out"
 ROOT = OUT.parent.parent
-STAGES = ("read", "clean", "parse", "people", "render", "mkdocs", "search")
+# The stages of report.timings the table shows, in the order the pipeline runs them.
+STAGES = ("read", "clean", "turns", "parse", "people", "annotate", "export", "search", "render", "write", "mkdocs")
 # A word every synthetic document has many times (it comes from the real seeds).
 QUERY = "Roscosmos"
 # The site's folders of downloads (the rest is pages to read, search and assets).
@@ -195,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         rows.append(measure(n, args.browser, args.rebuild, args.offline))
         print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
-    print(f"{os.cpu_count()} cores; stage seconds: read/clean/parse summed over workers, the rest wall time")
+    print(f"{os.cpu_count()} cores; stage seconds: read/clean/turns/parse summed over workers, the rest wall time")
     print(table(rows))
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=1), "utf-8")

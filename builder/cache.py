@@ -5,9 +5,10 @@ from: a seed is parsed again only when its bytes, its sidecar's bytes or the
 builder's own code change. Entries are pickles of the stage's frozen dataclasses,
 written atomically (a temporary file renamed into place); a broken entry is a miss.
 
-The render cache (``RenderCache``) records, for each unit of the render stage's
-work, the hash of its inputs and the files it wrote: a unit whose inputs and files
-are unchanged is not rendered again.
+The unit caches (``UnitCache``: ``export.json`` for the export stage, ``render.json``
+for the render stage) record, for each unit of a stage's work, the hash of its
+inputs and the files it wrote: a unit whose inputs and files are unchanged is not
+done again (``run_units``).
 """
 
 from __future__ import annotations
@@ -16,14 +17,22 @@ import hashlib
 import json
 import os
 import pickle
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from .parallel import fork_map
+
+if TYPE_CHECKING:
+    from .docs_folder import DocsFolder
 
 PACKAGE = Path(__file__).resolve().parent
 # Bump when an entry's shape changes in a way the code hash would not show.
 FORMAT = b"stenogram-parse-cache-1"
 # Fewer seeds to parse than this are parsed in this process: starting workers costs more.
 PARALLEL_FROM = 16
+Task = TypeVar("Task")
 
 
 @cache
@@ -82,22 +91,22 @@ class ParseCache:
                 entry.unlink(missing_ok=True)
 
 
-class RenderCache:
-    """What each unit of the render stage (a document, a page of a person's record) wrote last build.
+class UnitCache:
+    """What each unit of a stage's work (a document's downloads, its page, a page of a person's record) wrote last build.
 
-    An entry is the unit's key (a hash of all its inputs, made by the render stage)
-    and the files it wrote, each with its size and modification time. ``hit`` trusts
-    an entry only if the key is the same and every file is still exactly as the
-    build left it; anything else (a file edited, removed or replaced) is a miss.
-    The record is saved only at the end of a finished render, atomically; ``None``
-    as its path turns the cache off.
+    An entry is the unit's key (a hash of all its inputs, made by the stage: see
+    ``content_hash``) and the files it wrote, each with its size and modification
+    time. ``hit`` trusts an entry only if the key is the same and every file is
+    still exactly as the build left it; anything else (a file edited, removed or
+    replaced) is a miss. The record is saved only once the build's files are in
+    place, atomically; ``None`` as its path turns the cache off.
     """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.last: dict[str, list] = {}
         self.kept: dict[str, list] = {}  # units whose entry of last build still holds
-        self.rendered: dict[str, tuple[str, list[str]]] = {}  # units rendered this build: key, files
+        self.done: dict[str, tuple[str, list[str]]] = {}  # units done this build: key, files
         if path is not None:
             try:
                 self.last = json.loads(path.read_text("utf-8"))
@@ -120,21 +129,54 @@ class RenderCache:
         return [path for path, _, _ in entry[1]]
 
     def record(self, unit: str, key: str, paths: list[str]) -> None:
-        """``unit`` was rendered under ``key`` into ``paths`` (their sizes and times are read by ``save``)."""
-        self.rendered[unit] = (key, paths)
+        """``unit`` was done under ``key`` into ``paths`` (their sizes and times are read by ``save``)."""
+        self.done[unit] = (key, paths)
 
     def save(self, folder: Path) -> None:
         """Write the record of this build, once its files are in place in ``folder``."""
         if self.path is None:
             return
         now = dict(self.kept)
-        for unit, (key, paths) in self.rendered.items():
+        for unit, (key, paths) in self.done.items():
             stats = [(folder / p).stat() for p in paths]
             now[unit] = [key, [[p, s.st_size, s.st_mtime_ns] for p, s in zip(paths, stats, strict=True)]]
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         partial.write_text(json.dumps(now, sort_keys=True), "utf-8")
         partial.replace(self.path)
+
+
+def run_units(units: UnitCache, tasks: dict[str, Task], keys: dict[str, str], work: Callable[[Task], list[str]],
+              folder: DocsFolder, jobs: int | None = None) -> None:
+    """``work(task)`` for every unit (by name, in order) whose entry in ``units`` does not hold, on ``jobs`` processes.
+
+    ``work`` puts the unit's files into ``folder`` and returns their paths; the files
+    of a unit not done again are kept as they are.
+    """
+    todo: list[str] = []
+    for unit in tasks:
+        kept = units.hit(unit, keys[unit], folder.docs_dir)
+        if kept is None:
+            todo.append(unit)
+        else:
+            folder.keep(kept)
+    for unit, paths in zip(todo, fork_map(work, [tasks[u] for u in todo], jobs), strict=True):
+        folder.keep(paths)
+        units.record(unit, keys[unit], paths)
+
+
+def content_hash(value: object) -> str:
+    """A unit's key: the hash of ``repr(value)``. The model's frozen dataclasses of strings,
+    numbers and tuples print every field, in order, so equal inputs give equal keys."""
+    return hashlib.sha256(repr(value).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of every file under ``folder``, names and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def read_all(paths: list[Path], read_one, cache: ParseCache, jobs: int | None = None) -> tuple[list, dict[str, float]]:

@@ -1,34 +1,48 @@
-"""The stages in order: read, detect, clean, parse, people, export/render, site.
+"""The build, top to bottom: read, profile and clean, turns, parse, dedupe, people, annotate, export, search, render, site.
 
-Each stage is a function of the ones before; this module only calls them and
-gathers their problems. A bad seed is reported and skipped; the rest builds.
+This module is the only one that calls the stages, in that order; no stage calls
+another. Each stage is a call of its own module with typed data in and out: a
+seed goes through the per-seed stages into a ``Read``, and the ``Corpus`` goes
+from stage to stage. The seconds each stage takes are counted here (``Clock``)
+and the problems each finds are gathered here. A bad seed is reported and
+skipped; the rest builds.
+
+The per-seed stages run in worker processes (``cache.read_all``), a seed's
+``Read`` kept in the parse cache: their seconds are summed over the workers. The
+export, search and render stages put their files into one ``DocsFolder``,
+finished once they are all done; MkDocs then builds the site from it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from . import people as people_stage
 from .annotate import anchor as annotate_stage
 from .annotate.glossary import GLOSSARY_FILE, Term, load_glossary
-from .cache import ParseCache, read_all
-from .ingest.dedupe import Fingerprints
+from .cache import ParseCache, UnitCache, read_all
+from .corpus import Corpus
+from .docs_folder import DocsFolder
+from .export import write_exports
+from .ingest.dedupe import distinct
 from .ingest.seeds import list_seeds, read_seed
 from .ingest.sidecar import read_sidecar
 from .model import Document, Person, Problem
 from .profiles import detect
 from .public_url import public_url
-from .publish.render import render_site
+from .publish.render import RenderOptions, render_site
+from .search.index import search_files
 from .site.mkdocs import SiteOptions, build_site
 from .turns.find import find_turns, kind_of
 from .turns.parse import parse_document
 
 ROOT = Path(__file__).resolve().parent.parent
-# A problem of what the seed lacks, and the sidecar field that supplies it (the problem is then no problem).
-SIDECAR_FIELD_OF = {"no-date": "date", "no-title": "title"}
 
 
 @dataclass(frozen=True)
@@ -40,13 +54,21 @@ class BuildOptions:
     config: Path = ROOT / "mkdocs.yml"
     site_url: str | None = None  # the public address; default: found by public_url (mkdocs.yml, the git remote)
     offline: bool = False
+    publish: bool = True  # False: the corpus only (read to annotate), no file written
     run_mkdocs: bool = True
-    cache: Path | None = None  # parsed seeds kept between builds; default: beside docs_dir
+    cache: Path | None = None  # parsed seeds and the units' records kept between builds; default: beside docs_dir
     jobs: int | None = None  # worker processes for parsing and rendering; default: every core
 
     @property
-    def cache_dir(self) -> Path:
-        return self.cache or self.docs_dir.parent / f".{self.docs_dir.name}.cache"
+    def cache_dir(self) -> Path | None:
+        """Where the caches are: ``cache``, else beside the docs folder when the build publishes (else nowhere)."""
+        if self.cache is not None or not self.publish:
+            return self.cache
+        return self.docs_dir.parent / f".{self.docs_dir.name}.cache"
+
+    def kept(self, name: str) -> Path | None:
+        """The file ``name`` of the cache folder (``None``: no cache)."""
+        return self.cache_dir / name if self.cache_dir else None
 
 
 @dataclass
@@ -57,136 +79,152 @@ class BuildReport:
     mkdocs_warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     terms: tuple[Term, ...] = ()  # the glossary
-    texts: dict[str, str] = field(default_factory=dict)  # each document's seed text as read, by document id
 
     @property
     def turns(self) -> int:
         return sum(len(d.turns) for d in self.documents)
 
 
-def read_document(path: Path, clock: dict[str, float] | None = None) -> tuple[Document | None, str | None, list[Problem]]:
-    """One seed through read, detect, clean and parse: the document and the seed's text.
+class Clock:
+    """The seconds spent in each stage: ``with clock("people"): ...`` adds the block's time to the stage's."""
 
-    ``clock``, when given, gathers the seconds spent in each stage.
-    """
-    clock = {} if clock is None else clock
-    started = time.perf_counter()
-    seed, problems = read_seed(path)
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.add({stage: time.perf_counter() - started})
+
+    def add(self, seconds: dict[str, float]) -> None:
+        for stage, spent in seconds.items():
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + spent
+
+
+@dataclass(frozen=True)
+class Read:
+    """One seed through the per-seed stages: its document (``None``: skipped), the text it was read from, its problems."""
+
+    document: Document | None
+    text: str = ""
+    problems: tuple[Problem, ...] = ()
+
+
+def read_document(path: Path, clock: Clock | None = None) -> Read:
+    """One seed through read, profile and clean, turns and parse, each timed on ``clock``."""
+    clock = Clock() if clock is None else clock
+    with clock("read"):
+        seed, problems = read_seed(path)
+        sidecar, found = read_sidecar(path) if seed is not None else (None, [])
+        problems += found
     if seed is None:
-        return None, None, problems
-    sidecar, sidecar_problems = read_sidecar(path)
-    problems += sidecar_problems
-    read = time.perf_counter()
-    profile = detect(seed.text)
-    cleaned = profile.clean(seed)
-    cleaned_at = time.perf_counter()
-    overrides = sidecar.overrides if sidecar else {}
-    problems += [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in overrides]
-    if cleaned.title is None and "title" not in overrides and not any(p.code == "no-title" for p in cleaned.problems):
-        problems.append(Problem(seed.name, cleaned.title_line, "no-title", "no title found: published under the file name; add 'title:' to its sidecar"))
-    turns = find_turns(cleaned.body)
-    turned_at = time.perf_counter()
-    doc = parse_document(seed, cleaned, turns, kind_of(turns, cleaned.kind), overrides)
-    if sidecar:
-        notes, note_problems = annotate_stage.read_notes(sidecar)
-        problems += note_problems
-        doc = replace(doc, annotations=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
-    parsed = time.perf_counter()
-    for stage, seconds in (("read", read - started), ("clean", cleaned_at - read), ("turns", turned_at - cleaned_at), ("parse", parsed - turned_at)):
-        clock[stage] = clock.get(stage, 0.0) + seconds
-    if doc.kind == "transcript" and not any(t.label for t in doc.turns):
-        problems.append(Problem(seed.name, 1, "no-speakers", "a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source"))
-    return doc, seed.verbatim or seed.text, problems
+        return Read(None, problems=tuple(problems))
+    with clock("clean"):
+        cleaned = detect(seed.text).clean(seed)
+    with clock("turns"):
+        turns = find_turns(cleaned.body)
+    with clock("parse"):
+        overrides = sidecar.overrides if sidecar else {}
+        doc, found = parse_document(seed, cleaned, turns, kind_of(turns, cleaned.kind), overrides)
+        problems += found
+        if sidecar:
+            notes, note_problems = annotate_stage.read_notes(sidecar)
+            problems += note_problems
+            doc = replace(doc, annotations=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
+    return Read(doc, seed.verbatim or seed.text, tuple(problems))
 
 
-def read_document_safely(path: Path) -> tuple[tuple[Document | None, str | None, list[Problem]], dict[str, float]]:
-    """``read_document`` that turns a bug met on one seed into that seed's problem, with its timings."""
-    clock: dict[str, float] = {}
+def read_document_safely(path: Path) -> tuple[Read, dict[str, float]]:
+    """``read_document`` that turns a bug met on one seed into that seed's problem; with the seconds of each stage."""
+    clock = Clock()
     try:
-        return read_document(path, clock), clock
+        return read_document(path, clock), clock.seconds
     except Exception as err:  # a bug met on one seed must not stop the others
-        return (None, None, [Problem(path.name, 1, "internal", f"the builder failed on this seed ({type(err).__name__}: {err}); please report it", "error")]), clock
-
-
-def parse_corpus(seeds_dir: Path, cache_dir: Path | None = None, jobs: int | None = None) -> BuildReport:
-    """Every seed read and parsed, people resolved; problems gathered, bad seeds skipped.
-
-    Seeds are parsed on every core; with ``cache_dir``, a seed whose bytes, sidecar
-    and builder code are unchanged since the last build is not parsed again.
-    """
-    report = BuildReport()
-    registry = people_stage.load_curated(seeds_dir / people_stage.PEOPLE_FILE)
-    report.problems += registry.problems
-    documents: list[Document] = []
-    texts: dict[str, str] = {}
-    started = time.perf_counter()
-    paths = list_seeds(seeds_dir)
-    results, report.timings = read_all(paths, read_document_safely, ParseCache(cache_dir), jobs)
-    report.timings["read+clean+parse wall"] = time.perf_counter() - started
-    taken: set[str] = set()
-    seen = Fingerprints()
-    for doc, text, problems in results:
-        report.problems += problems
-        if doc is not None and (duplicate := seen.duplicate(doc)):
-            report.problems.append(duplicate)
-        elif doc is not None:
-            doc = _unique_id(doc, taken, report.problems)
-            taken.add(doc.id)
-            documents.append(doc)
-            texts[doc.id] = text
-    started = time.perf_counter()
-    people_stage.collect(registry, documents)
-    resolved = []
-    for doc in documents:
-        doc, problems = people_stage.resolve(registry, doc)
-        resolved.append(doc)
-        report.problems += problems
-    report.people = people_stage.people_of(registry)
-    report.texts = texts
-    report.timings["people"] = time.perf_counter() - started
-    started = time.perf_counter()
-    report.terms, problems = load_glossary(seeds_dir / GLOSSARY_FILE)
-    report.problems += problems
-    roles = people_stage.RoleIndex(report.people)
-    for doc in resolved:
-        doc, problems = annotate_stage.anchor(doc, report.people, report.terms, roles)
-        report.documents.append(doc)
-        report.problems += problems
-    report.timings["annotate"] = time.perf_counter() - started
-    return report
-
-
-def _newest_date(documents: list[Document]) -> str | None:
-    """The date the site is stamped with: its newest document's, so that rebuilding the same seeds changes nothing."""
-    return max((d.date for d in documents if d.date), default=None)
-
-
-def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Document:
-    if doc.id not in taken:
-        return doc
-    n = 2
-    while f"{doc.id}-{n}" in taken:
-        n += 1
-    problems.append(Problem(doc.source.file, 1, "id-collision", f"another seed already has the id {doc.id}: this one is published as {doc.id}-{n}; give one a 'title:' in its sidecar"))
-    return replace(doc, id=f"{doc.id}-{n}")
+        problem = Problem(path.name, 1, "internal", f"the builder failed on this seed ({type(err).__name__}: {err}); please report it",
+                          "error")
+        return Read(None, problems=(problem,)), clock.seconds
 
 
 def build(options: BuildOptions) -> BuildReport:
-    report = parse_corpus(options.seeds, options.cache_dir, options.jobs)
-    site_url, problems = public_url(options.config, options.site_url)
-    report.problems += problems
-    started = time.perf_counter()
-    clock: dict[str, float] = {}
-    render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir,
-                terms=report.terms, site_url=site_url, jobs=options.jobs,
-                directory_urls=not options.offline, clock=clock, cache=options.cache_dir / "render.json")
-    report.timings["search"] = clock.get("search", 0.0)
-    report.timings["render"] = time.perf_counter() - started - report.timings["search"]
+    """Every stage in order, each timed; the corpus, the problems met and (unless told not to) the site."""
+    clock = Clock()
+    problems: list[Problem] = []
+    with clock("read+clean+parse wall"):
+        reads, seconds = read_all(list_seeds(options.seeds), read_document_safely, ParseCache(options.cache_dir), options.jobs)
+    clock.add(seconds)  # read, clean, turns and parse: summed over the worker processes
+    problems += [p for read in reads for p in read.problems]
+
+    with clock("dedupe"):
+        documents, found = distinct([read.document for read in reads if read.document is not None])
+        problems += found
+        corpus = Corpus(documents, {doc.source.file: read.text for read in reads if (doc := read.document) is not None})
+
+    with clock("people"):
+        registry = people_stage.load_curated(options.seeds / people_stage.PEOPLE_FILE)
+        problems += registry.problems
+        people_stage.collect(registry, list(corpus.documents))
+        documents = _each(partial(people_stage.resolve, registry), corpus.documents, problems)
+        corpus = replace(corpus, documents=documents, people=people_stage.people_of(registry))
+
+    with clock("annotate"):
+        terms, found = load_glossary(options.seeds / GLOSSARY_FILE)
+        problems += found
+        roles = people_stage.RoleIndex(corpus.people)
+        documents = _each(partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles), corpus.documents, problems)
+        corpus = replace(corpus, documents=documents, terms=terms)
+    del reads, registry, roles  # from here on the corpus is all the build holds of the documents (a large archive's memory)
+
+    report = BuildReport(list(corpus.documents), corpus.people, problems, terms=corpus.terms, timings=clock.seconds)
+    if not options.publish:
+        return report
+    folder = DocsFolder(options.docs_dir)
+    site_url, found = public_url(options.config, options.site_url)
+    problems += found
+    exported, rendered = UnitCache(options.kept("export.json")), UnitCache(options.kept("render.json"))
+
+    with clock("export"):
+        write_exports(folder, corpus, site_url, exported, options.jobs)
+
+    with clock("search"):
+        folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs))
+
+    with clock("render"):
+        render_site(folder, corpus, RenderOptions(options.templates, site_url, not options.offline, options.jobs), rendered)
+        folder.put_folder("assets", options.templates / "assets")
+
+    with clock("write"):
+        folder.finish()
+        for units in (exported, rendered):
+            units.save(options.docs_dir)
+
     if options.run_mkdocs:
-        started = time.perf_counter()
-        state = options.cache_dir / f"site-{hashlib.sha256(str(options.out.resolve()).encode()).hexdigest()[:16]}.json"
-        site = SiteOptions(options.config, options.docs_dir, options.out, True, site_url, options.offline,
-                           _newest_date(report.documents), state, options.jobs)
-        report.mkdocs_warnings = build_site(site)
-        report.timings["mkdocs"] = time.perf_counter() - started
+        with clock("mkdocs"):
+            state = options.kept(f"site-{hashlib.sha256(str(options.out.resolve()).encode()).hexdigest()[:16]}.json")
+            site = SiteOptions(options.config, options.docs_dir, options.out, True, site_url, options.offline,
+                               _newest_date(corpus.documents), state, options.jobs)
+            report.mkdocs_warnings = build_site(site)
     return report
+
+
+def parse_corpus(seeds_dir: Path, cache_dir: Path | None = None, jobs: int | None = None) -> BuildReport:
+    """The corpus of ``seeds_dir``, read to annotate; nothing written but, with ``cache_dir``, its parse cache."""
+    return build(BuildOptions(seeds=seeds_dir, cache=cache_dir, jobs=jobs, publish=False))
+
+
+def _each(stage: Callable[[Document], tuple[Document, list[Problem]]], documents: Iterable[Document],
+          problems: list[Problem]) -> tuple[Document, ...]:
+    """``stage`` on every document, in order; the problems it finds added to ``problems``."""
+    done = []
+    for doc in documents:
+        doc, found = stage(doc)
+        done.append(doc)
+        problems += found
+    return tuple(done)
+
+
+def _newest_date(documents: Iterable[Document]) -> str | None:
+    """The date the site is stamped with: its newest document's, so that rebuilding the same seeds changes nothing."""
+    return max((d.date for d in documents if d.date), default=None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.export.files import downloads
+from builder.addresses import downloads
 from builder.model import Document
 from builder.pipeline import ROOT, BuildOptions, BuildReport, build
 from builder.public_url import LOCAL_URL

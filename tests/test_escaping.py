@@ -16,9 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
+from builder.docs_folder import inside
 from builder.pipeline import ROOT
 from builder.publish.escape import md_text
-from builder.publish.render import inside
 
 from .conftest import build_into, download
 

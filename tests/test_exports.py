@@ -39,9 +39,10 @@ def test_every_line_of_documents_jsonl_is_a_valid_document(built_site):
     for line in lines:
         validator.validate(json.loads(line))
     # The file is joined from the per-document files: it equals the records made in memory, in id order.
-    from builder.export.files import documents_jsonl
+    from builder.export.files import document_record, record_json
 
-    assert text == documents_jsonl(built_site.report.documents, built_site.report.people)
+    by_id = sorted(built_site.report.documents, key=lambda d: d.id)
+    assert text == "".join(record_json(document_record(d, built_site.report.people)) for d in by_id)
 
 
 def test_each_document_json_is_valid_and_carries_its_annotations(built_site):

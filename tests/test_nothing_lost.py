@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from builder.publish import render
+from builder import export
+from builder.publish import views
 from builder.site import mkdocs as site
 
 from .conftest import SEEDS, build_into
@@ -58,20 +59,22 @@ def test_a_build_that_fails_in_mkdocs_leaves_the_last_good_site(tmp_path, seeds,
     assert {p.name for p in out.iterdir()} <= {"site", "site_src", ".site_src.cache"}
 
 
-def test_a_build_that_fails_while_rendering_leaves_the_last_good_markdown(tmp_path, seeds, monkeypatch):
+@pytest.mark.parametrize(("stage", "name"), [(export, "document_files"), (views, "document_people")], ids=["export", "render"])
+def test_a_build_that_fails_while_exporting_or_rendering_leaves_the_last_good_markdown(tmp_path, seeds, monkeypatch, stage, name):
     out = tmp_path / "out"
     good = build_into(out, seeds=seeds, run_mkdocs=False)
     before = snapshot(good.docs)
+    real = getattr(stage, name)
     calls = []
 
     def crash_on_the_third(doc, *args, **kwargs):
         calls.append(doc)
         if len(calls) == 3:
             raise RuntimeError("interrupted")
-        return {}
+        return real(doc, *args, **kwargs)
 
-    monkeypatch.setattr(render, "document_files", crash_on_the_third)
-    with pytest.raises(RuntimeError):  # a cache of its own: every document is rendered again
+    monkeypatch.setattr(stage, name, crash_on_the_third)
+    with pytest.raises(RuntimeError):  # a cache of its own: every document is exported and rendered again
         build_into(out, seeds=seeds, run_mkdocs=False, cache=tmp_path / "another-cache")
     assert snapshot(good.docs) == before
 

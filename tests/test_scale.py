@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import builder.pipeline as pipeline
-import builder.publish.render as render
 from benchmarks.corpus import write_corpus
+from builder import cache
 from builder.ingest.seeds import read_seed
 from builder.profiles import detect
+from builder.publish import pages, views
 from tests.conftest import build_into
 
 
@@ -61,18 +63,18 @@ def test_a_rebuild_after_one_seed_changed_parses_only_that_seed_and_equals_a_cle
         parsed.append(path.name)
         return real(path)
 
-    rendered: list = []
-    real_map = render.fork_map
+    done: list[tuple[str, str]] = []  # every unit done again: its unit cache's file, its name
+    real_record = cache.UnitCache.record
 
-    def recording(function, items, jobs=None, **kwargs):
-        rendered.extend(item for item in items if isinstance(item, tuple))  # the units, not the documents being hashed
-        return real_map(function, items, jobs, **kwargs)
+    def recording(self, unit, key, paths):
+        done.append((self.path.name, unit))
+        return real_record(self, unit, key, paths)
 
     monkeypatch.setattr(pipeline, "read_document_safely", counting)
-    monkeypatch.setattr(render, "fork_map", recording)
+    monkeypatch.setattr(cache.UnitCache, "record", recording)
     again = build_into(tmp_path / "incremental", seeds, jobs=1)
     monkeypatch.setattr(pipeline, "read_document_safely", real)
-    monkeypatch.setattr(render, "fork_map", real_map)
+    monkeypatch.setattr(cache.UnitCache, "record", real_record)
     assert parsed == [changed.name]
 
     # MkDocs rebuilt only pages whose Markdown changed: the other documents' HTML was not written again.
@@ -80,16 +82,14 @@ def test_a_rebuild_after_one_seed_changed_parses_only_that_seed_and_equals_a_cle
     changed_id = next(d.id for d in again.report.documents if d.source.file == changed.name)
     assert f"documents/{changed_id}/index.html" in rebuilt
 
-    # Render did the changed document again, and the pages of the people in it, nothing else.
-    by_date = sorted(again.report.documents, key=lambda d: (d.date or "", d.id), reverse=True)
-    docs_rendered = [by_date[index].id for kind, index, _ in rendered if kind == "document"]
-    assert docs_rendered == [changed_id]
+    # Export did the changed document's downloads again; render its page and the pages of the people in it; nothing else.
+    assert [unit for file, unit in done if file == "export.json"] == [f"document:{changed_id}"]
+    rendered = [unit for file, unit in done if file == "render.json"]
+    assert [unit for unit in rendered if unit.startswith("document:")] == [f"document:{changed_id}"]
     involved = set(next(d for d in again.report.documents if d.id == changed_id).people)
-    people_rendered = {task for task in rendered if task[0] == "person"}
+    people_rendered = {unit.split(":")[1] for unit in rendered if unit.startswith("person:")}
     assert people_rendered
-    listed = sorted((p for p in again.report.people.values() if any(p.id in d.people for d in again.report.documents)),
-                    key=lambda p: (render.surname_of(p.name).casefold(), p.name.casefold()))
-    assert {listed[index].id for _, index, _ in people_rendered} <= involved
+    assert people_rendered <= involved
     assert len([n for n in rebuilt if n.startswith("documents/")]) < len(again.report.documents) / 2, sorted(rebuilt)
 
     clean = build_into(tmp_path / "clean", seeds, cache=tmp_path / "no-cache-yet")
@@ -133,7 +133,7 @@ def test_forked_workers_are_replaced_as_they_go_and_results_keep_the_items_order
 
 
 def test_no_index_page_lists_the_whole_archive_when_lists_are_long(corpus, tmp_path, monkeypatch):
-    monkeypatch.setattr(render, "PAGE_SIZE", 2)
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
     built = build_into(tmp_path / "paged", corpus)
     assert not built.report.mkdocs_warnings, built.report.mkdocs_warnings  # every link of every page resolves
     docs = built.docs
@@ -177,8 +177,11 @@ def test_mkdocs_in_passes_on_every_core_gives_the_same_site_as_one_build(corpus,
 def test_a_long_record_links_a_window_of_its_pages_not_every_page():
     from builder.model import Person
 
-    view = render.PersonView(Person("p", "P", (), (), None, False), turns=[None] * (render.PAGE_SIZE * 20))
+    view = views.PersonView(Person("p", "P", (), (), None, False), turns=[None] * (pages.PAGE_SIZE * 20))
     assert view.pages == 20
-    assert render.replace(view, page=10).page_window == [1, None, 7, 8, 9, 10, 11, 12, 13, None, 20]
-    assert render.replace(view, page=1).page_window == [1, 2, 3, 4, None, 20]
-    assert render.replace(view, page=19).page_window == [1, None, 16, 17, 18, 19, 20]
+    assert replace(view, page=10).page_window == [1, None, 7, 8, 9, 10, 11, 12, 13, None, 20]
+    assert replace(view, page=1).page_window == [1, 2, 3, 4, None, 20]
+    assert replace(view, page=19).page_window == [1, None, 16, 17, 18, 19, 20]
+    links = replace(view, page=19).page_links
+    assert [(link.number, link.file, link.current) for link in links[-2:]] == [(19, "p--19.md", True), (20, "p--20.md", False)]
+    assert links[1] is None and links[0].file == "p.md"

@@ -8,29 +8,22 @@ loaded by a synchronous importScripts) when Node is installed. The browser tests
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
 import shutil
 import subprocess
+import zlib
 from dataclasses import replace
 
 import pytest
 
-from builder.export.files import document_record, downloads, gzip_text, record_json
+from builder.addresses import downloads
+from builder.export.files import document_record, gzip_text, record_json
 from builder.pipeline import ROOT, parse_corpus
 from builder.search import index as search
-from builder.search.index import (
-    decode_numbers,
-    decode_postings,
-    encode_number,
-    encode_postings,
-    numbered,
-    search_files,
-    tokens,
-    unpack,
-    utf16_key,
-)
+from builder.search.index import DIGITS, encode_number, numbered, search_files, tokens, utf16_key
 
 from .conftest import SEEDS
 
@@ -61,6 +54,44 @@ def served_files(corpus):
     """The index as the served site has it: the texts are the documents' JSON downloads."""
     documents, people = corpus
     return search_files(documents, people, directory_urls=True)
+
+
+def decode_numbers(code: str) -> list[int]:
+    """Every number written in ``code``: the inverse of ``encode_number``, as the worker reads it."""
+    numbers, value, shift = [], 0, 0
+    for char in code:
+        digit = DIGITS.index(char)
+        if digit >= 32:
+            value |= (digit - 32) << shift
+            shift += 5
+        else:
+            numbers.append(value | (digit << shift))
+            value, shift = 0, 0
+    return numbers
+
+
+def encode_postings(entries: list[tuple[int, int]]) -> str:
+    """A term's postings from (document number, impact) pairs: each number's gap from the previous (from 0), then the impact."""
+    out, previous = [], 0
+    for number, weight in entries:
+        out.append(encode_number(number - previous) + DIGITS[weight])
+        previous = number
+    return "".join(out)
+
+
+def decode_postings(code: str) -> list[tuple[int, int]]:
+    """The inverse of ``encode_postings``."""
+    numbers = decode_numbers(code)
+    entries, number = [], 0
+    for gap, weight in zip(numbers[::2], numbers[1::2], strict=True):
+        number += gap
+        entries.append((number, weight))
+    return entries
+
+
+def unpack(text: str) -> dict:
+    """A document's packed text (``search.pack``) as the worker reads it: Base85, raw DEFLATE, JSON."""
+    return json.loads(zlib.decompress(base64.b85decode(text), -15).decode("utf-8"))
 
 
 def call(text: str) -> tuple[str, int, object]:

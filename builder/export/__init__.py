@@ -1,1 +1,52 @@
-"""The export stage: the downloads of each document (JSON, CSV, TEI, text) and of the corpus."""
+"""The export stage: the downloads of each document (JSON, TEI, original text) and of the corpus.
+
+A document's downloads are one unit of work, keyed on a hash of everything they
+are made from (``download_keys``): with a unit cache, a document whose key and
+files are unchanged since the last build is not exported again. The corpus-wide
+files follow: ``documents.jsonl.gz`` joined from the documents' JSON, the turns'
+CSV, the people registry and the schemas (``files``).
+"""
+
+from __future__ import annotations
+
+from ..addresses import DOCUMENTS_PATH, downloads
+from ..cache import UnitCache, code_version, content_hash, run_units
+from ..corpus import Corpus, people_shown
+from ..docs_folder import DocsFolder
+from ..parallel import fork_map
+from ..people import RoleIndex
+from .files import GZIP_LEVEL, dataset_files, document_files
+
+
+def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, units: UnitCache, jobs: int | None = None) -> None:
+    """Every download into ``folder``; each document's on ``jobs`` processes, where its inputs changed.
+
+    ``site_url`` is the published site's address (a TEI header names the page).
+    """
+    roles = RoleIndex(corpus.people)
+    documents = corpus.documents
+
+    def export(index: int) -> list[str]:  # numbers go to the workers, not documents
+        doc = documents[index]
+        return [folder.put(path, data) for path, data in document_files(doc, corpus.people, corpus.text(doc), site_url, roles).items()]
+
+    tasks = {f"document:{doc.id}": index for index, doc in enumerate(documents)}
+    run_units(units, tasks, download_keys(corpus, roles, (code_version(), site_url), jobs), export, folder, jobs)
+    folder.put_joined(DOCUMENTS_PATH, [downloads(d)["JSON"] for d in sorted(documents, key=lambda d: d.id)], GZIP_LEVEL)
+    folder.put_all(dataset_files(documents, corpus.people))
+
+
+def download_keys(corpus: Corpus, roles: RoleIndex, setting: tuple, jobs: int | None = None) -> dict[str, str]:
+    """The unit key of each document's downloads (``document:<id>``): a hash of all they are made from.
+
+    ``setting`` is what every download depends on (the builder's code, the site's
+    address); a document's are made from the document, its seed's text and what it
+    shows of each person (``corpus.people_shown``). Hashed on ``jobs`` processes.
+    """
+    documents = corpus.documents
+
+    def key(index: int) -> str:
+        doc = documents[index]
+        return content_hash((setting, doc, corpus.text(doc), people_shown(doc, corpus.people, roles)))
+
+    return {f"document:{doc.id}": k for doc, k in zip(documents, fork_map(key, range(len(documents)), jobs), strict=True)}

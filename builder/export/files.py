@@ -10,7 +10,9 @@ import csv
 import gzip
 import io
 import json
+from collections.abc import Sequence
 
+from ..addresses import downloads
 from ..model import Annotation, Document, Person, Role
 from ..people import RoleIndex, involved
 
@@ -118,7 +120,7 @@ TURN_COLUMNS = ("document", "date", "turn", "speaker", "speaker_name", "role", "
 PARAGRAPH_JOIN = "\n"
 
 
-def turns_csv(documents: list[Document], people: dict[str, Person]) -> str:
+def turns_csv(documents: Sequence[Document], people: dict[str, Person]) -> str:
     """Every turn of the corpus as CSV (RFC 4180 quoting; paragraphs joined by a line break)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -131,32 +133,9 @@ def turns_csv(documents: list[Document], people: dict[str, Person]) -> str:
     return out.getvalue()
 
 
-def documents_jsonl(documents: list[Document], people: dict[str, Person]) -> str:
-    """Every document's record, one JSON object a line, by id."""
-    return "".join(record_json(document_record(d, people)) for d in sorted(documents, key=lambda d: d.id))
-
-
-JSON_PATH = "data/{id}.json.gz"  # a document's JSON, from the site's root (the search worker reads it too)
-
-
-def downloads(doc: Document) -> dict[str, str]:
-    """A document's own downloads, by label, as paths from the site's root.
-
-    Each is gzip-compressed (``gzip_text``), as the corpus-wide files are: its JSON,
-    for a transcript its TEI, and its seed as it was read (the "Original text"). Compressed,
-    the three weigh about a fifth of what they would as they are, and that is what keeps an
-    archive of 10,000 documents under the 1 GB of a GitHub Pages site.
-    """
-    paths = {"JSON": JSON_PATH.format(id=doc.id)}
-    if doc.kind == "transcript":
-        paths["TEI"] = f"data/tei/{doc.id}.xml.gz"
-    paths["Original text"] = f"sources/{doc.id}.txt.gz"
-    return paths
-
-
 def document_files(doc: Document, people: dict[str, Person], seed: str, site_url: str | None = None,
                    roles: RoleIndex | None = None) -> dict[str, bytes]:
-    """One document's downloads (``downloads``), by path from the site's root: its JSON, its TEI if a transcript, its seed.
+    """One document's downloads (``addresses.downloads``), by path from the site's root: its JSON, its TEI if a transcript, its seed.
 
     ``seed``: the seed's text as read (``Seed.verbatim``), published in UTF-8.
     """
@@ -171,24 +150,24 @@ def document_files(doc: Document, people: dict[str, Person], seed: str, site_url
     return files
 
 
-def dataset_files(documents: list[Document], people: dict[str, Person]) -> dict[str, str | bytes]:
-    """The corpus-level downloads but ``documents.jsonl.gz``, by path under the site's ``data/`` folder.
+def dataset_files(documents: Sequence[Document], people: dict[str, Person]) -> dict[str, str | bytes]:
+    """The corpus-level downloads but ``documents.jsonl.gz``, by path from the site's root.
 
-    ``documents.jsonl.gz`` is every document's ``record_json`` in id order, compressed:
-    render joins it from the documents' ``.json.gz`` files (``documents_jsonl`` gives
-    the same text in memory). The corpus-wide tables and the people registry are published
-    gzip-compressed (see ``gzip_text``); the schemas as they are.
+    ``documents.jsonl.gz`` (``addresses.DOCUMENTS_PATH``) is every document's
+    ``record_json`` in id order, compressed: the export stage joins it from the
+    documents' ``.json.gz`` files. The corpus-wide tables and the people registry are
+    published gzip-compressed (see ``gzip_text``); the schemas as they are.
     """
     from importlib import resources
 
     by_id = {d.id: d for d in documents}
     anyone = set().union(*map(involved, documents))
     files: dict[str, str | bytes] = {
-        "turns.csv.gz": gzip_text(turns_csv(documents, people)),
-        "people.json.gz": gzip_text(dumps(people_record({pid: people[pid] for pid in sorted(anyone) if pid in people}, by_id))),
+        "data/turns.csv.gz": gzip_text(turns_csv(documents, people)),
+        "data/people.json.gz": gzip_text(dumps(people_record({pid: people[pid] for pid in sorted(anyone) if pid in people}, by_id))),
     }
     for schema in SCHEMAS:
-        files[schema] = resources.files("builder").joinpath(f"data/{schema}").read_text("utf-8")
+        files[f"data/{schema}"] = resources.files("builder").joinpath(f"data/{schema}").read_text("utf-8")
     return files
 
 

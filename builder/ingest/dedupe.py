@@ -8,15 +8,35 @@ different addresses, are two documents (a yearly notice, a standard phone-call
 summary "Relevant issues of bilateral cooperation were discussed."). The first
 seed, in the sorted order seeds are read in, is kept; each later one is skipped
 with a warning that names the seed it repeats.
+
+Two different documents may still get the same id (the same date and title): the
+later one is published under the id with ``-2`` (``-3``...) added, with a warning.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from ..model import Document, Problem
+
+
+def distinct(documents: Sequence[Document]) -> tuple[tuple[Document, ...], list[Problem]]:
+    """The documents to publish, in order: each repeat of one before skipped, each id made unique."""
+    seen = Fingerprints()
+    taken: set[str] = set()
+    kept: list[Document] = []
+    problems: list[Problem] = []
+    for doc in documents:
+        if duplicate := seen.duplicate(doc):
+            problems.append(duplicate)
+            continue
+        doc = _unique_id(doc, taken, problems)
+        taken.add(doc.id)
+        kept.append(doc)
+    return tuple(kept), problems
 
 
 def url_key(url: str | None) -> str | None:
@@ -69,3 +89,14 @@ def _unknown_or_equal(a: str | None, b: str | None) -> bool:
 
 def _problem(doc: Document, first: str, why: str) -> Problem:
     return Problem(doc.source.file, 1, "duplicate", f"the same document as {first} ({why}): skipped, {first} is published; remove one of the two seeds")
+
+
+def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Document:
+    if doc.id not in taken:
+        return doc
+    n = 2
+    while f"{doc.id}-{n}" in taken:
+        n += 1
+    problems.append(Problem(doc.source.file, 1, "id-collision", f"another seed already has the id {doc.id}: "
+                            f"this one is published as {doc.id}-{n}; give one a 'title:' in its sidecar"))
+    return replace(doc, id=f"{doc.id}-{n}")

@@ -73,8 +73,9 @@ import re
 import unicodedata
 import zlib
 from collections import Counter
+from collections.abc import Sequence
 
-from ..export.files import JSON_PATH
+from ..addresses import JSON_PATH
 from ..model import Document, Person
 from ..parallel import fork_map
 
@@ -125,20 +126,6 @@ def _gap_code(gap: int) -> str:
     return _CODES[gap] if gap < 1024 else encode_number(gap)
 
 
-def decode_numbers(code: str) -> list[int]:
-    """Every number written in ``code`` (the inverse of ``encode_number``, for tests)."""
-    numbers, value, shift = [], 0, 0
-    for char in code:
-        digit = DIGITS.index(char)
-        if digit >= 32:
-            value |= (digit - 32) << shift
-            shift += 5
-        else:
-            numbers.append(value | (digit << shift))
-            value, shift = 0, 0
-    return numbers
-
-
 def utf16_key(term: str) -> bytes:
     """Sort key of JavaScript's string order (UTF-16 code units), which the worker searches with."""
     return term.encode("utf-16-be")
@@ -166,7 +153,7 @@ def impact(count: int, length: int, average: float) -> int:
     return max(1, min(IMPACTS, round(IMPACTS * count / (count + norm))))
 
 
-def numbered(documents: list[Document]) -> list[Document]:
+def numbered(documents: Sequence[Document]) -> list[Document]:
     """The documents in the index's order: by id (so by date), numbered from 0."""
     return sorted(documents, key=lambda d: d.id)
 
@@ -181,8 +168,9 @@ def counts_text(counts: dict[str, int]) -> str:
 
 
 def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
-    """Each term's postings, encoded as ``encode_postings`` does, from every numbered document's
-    ``counts_text`` and length: written as the documents are read, never held as number pairs."""
+    """Each term's postings (for each document holding it, in number order, its gap from the
+    previous number, from 0, then its impact), from every numbered document's ``counts_text``
+    and length: written as the documents are read, never held as number pairs."""
     average = (sum(length for _, length in parts) / len(parts) if parts else 1.0) or 1.0
     codes: dict[str, bytearray] = {}
     last: dict[str, int] = {}
@@ -200,26 +188,6 @@ def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
                 code = codes[term] = bytearray()
             code += (_gap_code(gap) + weight).encode()
     return {term: code.decode("ascii") for term, code in codes.items()}
-
-
-def encode_postings(entries: list[tuple[int, int]]) -> str:
-    """A term's postings: for each document, its gap from the previous number (from 0), then its impact."""
-    out, previous = [], 0
-    for number, weight in entries:
-        gap = number - previous
-        out.append(_gap_code(gap) + DIGITS[weight])
-        previous = number
-    return "".join(out)
-
-
-def decode_postings(code: str) -> list[tuple[int, int]]:
-    """The inverse of ``encode_postings``."""
-    numbers = decode_numbers(code)
-    entries, number = [], 0
-    for gap, weight in zip(numbers[::2], numbers[1::2], strict=True):
-        number += gap
-        entries.append((number, weight))
-    return entries
 
 
 def shard_terms(encoded: dict[str, str]) -> list[dict[str, str]]:
@@ -263,17 +231,12 @@ def pack(record: dict) -> str:
     return base64.b85encode(data).decode("ascii")
 
 
-def unpack(text: str) -> dict:
-    """The inverse of ``pack``."""
-    return json.loads(zlib.decompress(base64.b85decode(text), -15).decode("utf-8"))
-
-
 def script(kind: str, key: int, data) -> str:
     """A file of the index: one call of the worker's global callback (ASCII only, so any charset reads it)."""
     return f"stenogramSearch({_json(kind)},{key},{_json(data)});\n"
 
 
-def search_files(documents: list[Document], people: dict[str, Person], directory_urls: bool,
+def search_files(documents: Sequence[Document], people: dict[str, Person], directory_urls: bool,
                  jobs: int | None = None, texts: str | None = None) -> dict[str, str]:
     """Every file of the search index, by path under the docs folder (see the module's docstring).
 

@@ -3,6 +3,8 @@
 The turns come from the turns stage (``find``); this stage numbers their paragraphs
 through the whole document, marks the source's own editorial insertions and
 elisions, and assembles the ``Document`` with its metadata (a sidecar's fields win).
+It reports what the document still lacks: a title or date the profile did not find
+and the sidecar does not give, a transcript's speaker labels.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Cleaned, Document, Mark, Source, Turn
+from ..model import Cleaned, Document, Mark, Problem, Source, Turn
 from ..names import slug
 
 # An editorial insertion of the source: "[with the fallen debris of a bridge]".
@@ -28,10 +30,24 @@ def editorial_marks(text: str) -> tuple[Mark, ...]:
 
 # Longest document id, in characters (ids are file names and URLs).
 ID_LENGTH = 80
+# A problem of what the seed lacks, and the sidecar field that supplies it (the problem is then no problem).
+SIDECAR_FIELD_OF = {"no-date": "date", "no-title": "title"}
 
 
-def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: dict) -> Document:
-    """The whole document: metadata (a sidecar's fields win), turns and provenance."""
+def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: dict) -> tuple[Document, list[Problem]]:
+    """The whole document (metadata, a sidecar's fields winning; turns; provenance) and what it lacks."""
+    doc = _document(seed, cleaned, turns, kind, overrides)
+    problems = [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in overrides]
+    if cleaned.title is None and "title" not in overrides and not any(p.code == "no-title" for p in cleaned.problems):
+        problems.append(Problem(seed.name, cleaned.title_line, "no-title",
+                                "no title found: published under the file name; add 'title:' to its sidecar"))
+    if doc.kind == "transcript" and not any(t.label for t in doc.turns):
+        problems.append(Problem(seed.name, 1, "no-speakers",
+                                "a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source"))
+    return doc, problems
+
+
+def _document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: dict) -> Document:
     meta: dict[str, Any] = {  # the sidecar's overrides are read from YAML, checked by field
         "title": cleaned.title, "date": cleaned.date, "time": cleaned.time, "place": cleaned.place,
         "url": cleaned.url, "topics": list(cleaned.topics), "kind": kind,

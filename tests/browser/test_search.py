@@ -18,7 +18,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from builder.export.files import downloads
+from builder.addresses import downloads
 from builder.pipeline import BuildOptions, build
 from builder.public_url import LOCAL_URL
 from builder.search import index as search

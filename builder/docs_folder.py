@@ -1,0 +1,122 @@
+"""The docs folder MkDocs reads, written so that only what changed is touched.
+
+The export, search and render stages each ``put`` their files into one
+``DocsFolder``; the pipeline calls ``finish`` once, at the end. A file is staged
+beside the docs folder only when its bytes differ from the one in place (by
+whichever process made it), and ``finish`` moves the staged files in and removes
+every generated file not written this build. An unchanged file keeps its
+timestamp, so MkDocs' dirty build can skip its page; a build interrupted before
+``finish`` leaves the docs folder as it was; and no file is held in memory longer
+than it takes to compare it.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import gzip
+import shutil
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+# What the build owns inside the docs folder; everything else there (a maintainer's own pages) is left alone.
+GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "search")
+
+
+def inside(folder: Path, path: str) -> Path:
+    """``folder / path``, refusing any path (from an id, a slug, a name) that would leave ``folder``."""
+    target = (folder / path).resolve()
+    if Path(path).is_absolute() or not target.is_relative_to(folder.resolve()):
+        raise ValueError(f"refusing to write {path!r}: it would leave the output folder")
+    return folder / path
+
+
+class DocsFolder:
+    """The generated part of the docs folder (``GENERATED``), by path from its root.
+
+    ``put`` may run in a worker process: it returns the path, and the process
+    that made the folder ``keep``s it (a file is removed by ``finish`` unless it
+    was put, or kept, this build). ``keep`` also takes the files of work not
+    done again because they are unchanged (see ``cache.UnitCache``).
+    """
+
+    def __init__(self, docs_dir: Path) -> None:
+        self.docs_dir = docs_dir
+        self.staging = docs_dir.parent / f".{docs_dir.name}.staging"
+        self.written: set[str] = set()
+        shutil.rmtree(self.staging, ignore_errors=True)  # what an interrupted build staged
+
+    def put(self, path: str, content: str | bytes) -> str:
+        """Stage ``content`` at ``path`` if it differs from the file in place; ``path``."""
+        target = inside(self.docs_dir, path)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        self.written.add(path)
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                return path
+        except OSError:
+            pass
+        staged = self.staging / path
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_bytes(data)
+        return path
+
+    def put_all(self, files: Mapping[str, str | bytes]) -> None:
+        for path, content in files.items():
+            self.put(path, content)
+
+    def put_folder(self, path: str, source: Path) -> None:
+        """Every file under ``source``, at the same place under ``path``."""
+        for file in sorted(p for p in source.rglob("*") if p.is_file()):
+            self.put(f"{path}/{file.relative_to(source).as_posix()}", file.read_bytes())
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """``paths`` were written this build (by a worker), or are still as this build would write them."""
+        self.written.update(paths)
+
+    def current(self, path: str) -> Path:
+        """Where the file written this build for ``path`` is now: staged if it changed, else in place."""
+        staged = self.staging / path
+        return staged if staged.exists() else self.docs_dir / path
+
+    def put_joined(self, path: str, parts: list[str], level: int) -> None:
+        """``path``, a gzip file (at ``level``) of the texts of the gzip files ``parts`` (written this build) one after the other.
+
+        Streamed, not held in memory. One stream compresses better than the parts' own
+        members put end to end (about a quarter smaller for documents' JSON), and its
+        header holds no name and no time: the same parts give the same bytes.
+        """
+        joined = self.staging / f".{Path(path).name}.joining"
+        joined.parent.mkdir(parents=True, exist_ok=True)
+        with joined.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=level, fileobj=raw, mtime=0) as out:
+            for part in parts:
+                with gzip.open(self.current(part), "rb") as f:
+                    shutil.copyfileobj(f, out)
+        target = inside(self.docs_dir, path)
+        if target.exists() and filecmp.cmp(joined, target, shallow=False):
+            joined.unlink()
+        else:
+            (self.staging / path).parent.mkdir(parents=True, exist_ok=True)
+            joined.replace(self.staging / path)
+        self.written.add(path)
+
+    def finish(self) -> None:
+        """Move the staged files in, and remove every generated file not written this build."""
+        self.docs_dir.mkdir(parents=True, exist_ok=True)
+        if self.staging.exists():
+            for staged in sorted(p for p in self.staging.rglob("*") if p.is_file()):
+                target = self.docs_dir / staged.relative_to(self.staging)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                staged.replace(target)
+            shutil.rmtree(self.staging)
+        for name in GENERATED:
+            entry = self.docs_dir / name
+            if entry.is_file() and name not in self.written:
+                entry.unlink()
+            elif entry.is_dir():
+                for old in sorted(entry.rglob("*"), reverse=True):
+                    rel = old.relative_to(self.docs_dir).as_posix()
+                    if old.is_dir() and not old.is_symlink():
+                        if not any(old.iterdir()):
+                            old.rmdir()
+                    elif rel not in self.written:
+                        old.unlink()

@@ -1,0 +1,111 @@
+"""The Jinja2 environment of the render stage, and every filter its templates use, registered in one place.
+
+Every ``{{ value }}`` a template writes is escaped for Markdown (``escape.md_text``)
+unless a filter marked it safe (``Markup``): a filter that returns markup escapes
+the seed text inside it itself.
+"""
+
+from __future__ import annotations
+
+from html import escape as escape_html
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..addresses import downloads
+from ..model import Paragraph, Person, Turn
+from ..names import slug
+from ..profiles.clean import MONTHS
+from . import figures
+from .escape import md_text
+from .inline import indent_body, is_annotated, note_list, render_inline
+from .pages import letter_page, topic_slug, year_page
+
+
+def environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=lambda v: v if isinstance(v, Markup) or not isinstance(v, str) else Markup(md_text(v)),
+    )
+    register_filters(env)
+    return env
+
+
+def register_filters(env: Environment) -> None:
+    """Every filter the templates use, in one place."""
+    env.filters["paragraph"] = render_paragraph
+    env.filters["label"] = render_label
+    env.filters["month"] = lambda d: f"{MONTHS[int(d[5:7]) - 1]} {d[:4]}" if d else "Undated"
+    env.filters["plural"] = plural
+    env.filters["topic_slug"] = topic_slug
+    env.filters["href"] = href
+    env.filters["downloads"] = lambda doc: {label: Markup(path) for label, path in downloads(doc).items()}  # paths of slugs
+    env.filters["year_page"] = year_page
+    env.filters["letter_page"] = letter_page
+    env.filters["speakers_figure"] = lambda doc, people: Markup(figures.speakers_figure(doc, people))
+    env.filters["appearances_figure"] = lambda person, documents, months=None: Markup(
+        figures.appearances_figure(person, list(documents), months))
+    env.filters["documents_figure"] = lambda documents: Markup(figures.documents_figure(list(documents)))
+    env.filters["top_speakers_figure"] = lambda documents, people: Markup(figures.top_speakers_figure(list(documents), people))
+    env.filters["note_body"] = lambda body: Markup(indent_body(body))
+    env.filters["pre"] = lambda text: Markup(escape_html(text))
+    env.filters["anchor"] = lambda text: slug(text) or "note"
+
+
+def plural(count: int, noun: str) -> str:
+    """``noun`` as it reads after ``count``: "1 document", "2 documents"."""
+    return noun if count == 1 else f"{noun}s"
+
+
+def href(url: str) -> Markup:
+    """A web link target safe inside Markdown's ``(...)``: http(s) only, unsafe characters encoded."""
+    if not url.lower().startswith(("http://", "https://")):
+        return Markup("#")
+    return Markup(quote(url, safe=":/?#@!$&*+,;=%-._~"))
+
+
+def render_paragraph(paragraph: Paragraph, people: dict[str, Person], directory_urls: bool = True) -> Markup:
+    """A paragraph of a document page: escaped text, its spans wrapped (``builder/publish/inline.py``), a permalink.
+
+    A paragraph without notes is a raw HTML ``<p>`` (links already in their final
+    form: ``directory_urls`` says which). An annotated paragraph is Markdown,
+    Material's ``.annotate`` block, and the list after it holds the notes.
+    """
+    if paragraph.id and not is_annotated(paragraph):
+        url = (lambda pid: f"../../people/{pid}/") if directory_urls else (lambda pid: f"../people/{pid}.html")
+        body = render_inline(paragraph, people, "", url)
+        pid = paragraph.id
+        return Markup(f'<p class="para" id="{pid}">{body} <a class="permalink" href="#{pid}">{pid}</a></p>')
+    body = render_inline(paragraph, people, "../people/")
+    if paragraph.id:
+        annotate = " .annotate" if is_annotated(paragraph) else ""
+        body += f' [{paragraph.id}](#{paragraph.id}){{ .permalink }}\n{{: #{paragraph.id} .para{annotate} }}'
+        if annotate:
+            body += "\n\n" + note_list(paragraph)
+    return Markup(body)
+
+
+def md_text_keep(text: str) -> str:
+    """Escape a fragment, keeping its edge spaces (``md_text`` trims them)."""
+    if not text:
+        return ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() and len(text) > 1 else ""
+    return lead + md_text(text) + trail if text.strip() else " "
+
+
+def render_label(turn: Turn, base: str = "../people/") -> Markup:
+    """A turn's label as written, with the speaker's name linked to their page."""
+    label = turn.label or ""
+    if not turn.speaker or not turn.name or turn.name not in label:
+        return Markup(md_text(label))
+    at = label.rfind(turn.name)
+    before, after = label[:at], label[at + len(turn.name):]
+    link = f"[{md_text(turn.name)}]({base}{turn.speaker}.md)"
+    return Markup(md_text_keep(before) + link + md_text_keep(after))

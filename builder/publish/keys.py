@@ -1,0 +1,54 @@
+"""The render stage's units and their keys: what each page is made from, hashed.
+
+The bulk of the render stage's work is a document's page and each page of a
+person's record. Each is a unit whose key is a hash of everything its page is
+made from (``unit_keys``): with a unit cache (``cache.UnitCache``), a unit whose
+key and file are unchanged since the last build is not rendered again.
+"""
+
+from __future__ import annotations
+
+from ..cache import content_hash
+from ..corpus import people_shown
+from ..model import Document, Person
+from ..parallel import fork_map
+from ..people import RoleIndex
+from .views import PersonView
+
+
+def document_unit(doc: Document) -> str:
+    """The unit of a document's page."""
+    return f"document:{doc.id}"
+
+
+def person_unit(view: PersonView, number: int) -> str:
+    """The unit of page ``number`` of a person's record."""
+    return f"person:{view.person.id}:{number}"
+
+
+def unit_keys(documents: list[Document], people: dict[str, Person], roles: RoleIndex, listed: list[PersonView],
+              corpus_months: object, setting: tuple, jobs: int | None = None) -> dict[str, str]:
+    """The key of every unit: a hash of everything its page is made from.
+
+    ``setting`` is what every page depends on (the builder's code, the templates, the
+    site's address, the link style). A document's page shows the document and what it
+    shows of each person (``corpus.people_shown``). A person's page shows the person and
+    the documents they are in (so a key holds those documents' keys), the people they
+    appeared with, and (on its first page) the corpus' months. Documents are hashed on
+    ``jobs`` processes.
+    """
+
+    def document_key(index: int) -> str:
+        doc = documents[index]
+        return content_hash((setting, doc, people_shown(doc, people, roles)))
+
+    doc_keys = dict(zip((d.id for d in documents), fork_map(document_key, range(len(documents)), jobs), strict=True))
+    keys = {document_unit(doc): doc_keys[doc.id] for doc in documents}
+    for view in listed:
+        ids = {d.id for d in view.documents} | {r.doc.id for r in view.turns} | {r.doc.id for r in view.mentions}
+        ids |= {r.document for r in view.person.roles if r.document in doc_keys}
+        shared = content_hash((setting, view.person, [doc_keys[i] for i in sorted(ids)],
+                               [(other.id, other.name, n) for other, n in view.companions], corpus_months))
+        for number in range(1, view.pages + 1):
+            keys[person_unit(view, number)] = content_hash((shared, number))
+    return keys

@@ -1,0 +1,243 @@
+"""What the templates show, made here so that a template only loops and escapes.
+
+A person's page is a ``PersonView``: their turns, mentions, documents, roles and
+the people they appeared with, gathered once for the whole corpus
+(``person_views``) and split into pages (``pages``). A document's People list is
+its ``DocumentPerson`` rows, and the glossary page its ``GlossaryEntry`` rows. The
+indexes group documents by year, month and topic and people by the first letter of
+the surname.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from ..annotate.glossary import Term
+from ..model import Document, Paragraph, Person, Turn
+from ..names import surname_of
+from ..people import RoleIndex
+from . import pages
+from .figures import words_by_speaker
+
+
+@dataclass(frozen=True)
+class TurnRef:
+    doc: Document
+    turn: Turn
+    words: int
+
+    @property
+    def first(self) -> str | None:
+        """The id of the turn's first numbered paragraph (``None``: it has none, and is linked by its number)."""
+        ids = self._ids()
+        return ids[0] if ids else None
+
+    @property
+    def last(self) -> str | None:
+        """The id of the turn's last numbered paragraph, when it has more than one."""
+        ids = self._ids()
+        return ids[-1] if len(ids) > 1 else None
+
+    def _ids(self) -> list[str]:
+        return [p.id for p in self.turn.paragraphs if p.id]
+
+
+@dataclass(frozen=True)
+class MentionRef:
+    doc: Document
+    paragraph: Paragraph
+    speaker: str | None
+    snippet: str
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """One role of a person as their page lists it: every statement of that title from one kind of source."""
+
+    title: str
+    source: str  # "label" | "tooltip" | "curated"
+    first: str | None  # the earliest date it was stated (a curated role: its start)
+    last: str | None  # the latest date it was stated (a curated role: its end)
+    document: str  # the earliest document (or file) stating it
+    count: int  # documents stating it
+
+    @property
+    def more(self) -> int:
+        """The documents stating it besides ``document``."""
+        return self.count - 1
+
+
+def role_rows(person: Person) -> list[RoleRow]:
+    """A person's roles grouped by title and source, so a role stated in a thousand documents is one row."""
+    groups: dict[tuple[str, str], list] = defaultdict(list)
+    for role in person.roles:
+        groups[(role.title, role.source)].append(role)
+    rows = []
+    for (title, source), roles in groups.items():
+        roles.sort(key=lambda r: (r.date or "", r.document or ""))
+        dates = [r.date for r in roles if r.date]
+        last = roles[-1].end if source == "curated" else (dates[-1] if len(dates) > 1 else None)
+        rows.append(RoleRow(title, source, dates[0] if dates else None, last, roles[0].document, len({r.document for r in roles})))
+    return sorted(rows, key=lambda r: (r.first or "", r.title, r.source))
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """One entry of a long record's pager: a page's number and file, and whether it is the page shown."""
+
+    number: int
+    file: str
+    current: bool
+
+
+@dataclass
+class PersonView:
+    person: Person
+    turns: list[TurnRef] = field(default_factory=list)
+    mentions: list[MentionRef] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    companions: list[tuple[Person, int]] = field(default_factory=list)
+    page: int = 1  # a long record is split: this page shows the turns and mentions numbered from (page - 1) * PAGE_SIZE
+
+    @property
+    def roles(self) -> list[RoleRow]:
+        return role_rows(self.person)
+
+    words: int = 0  # words spoken in all their turns (set once the turns are gathered)
+
+    @property
+    def page_window(self) -> list[int | None]:
+        """The page numbers the pager links: the first, the last and the three either side of this one (None: a gap)."""
+        near = [n for n in range(1, self.pages + 1) if n in (1, self.pages) or abs(n - self.page) <= 3]
+        out: list[int | None] = []
+        for n in near:
+            if out and n - (out[-1] or 0) > 1:
+                out.append(None)
+            out.append(n)
+        return out
+
+    @property
+    def page_links(self) -> list[PageLink | None]:
+        """The pager: ``page_window``, each page with its file (None: a gap)."""
+        return [None if n is None else PageLink(n, pages.person_page(self.person.id, n), n == self.page) for n in self.page_window]
+
+    @property
+    def pages(self) -> int:
+        return pages.page_count(max(len(self.turns), len(self.mentions)))
+
+    @property
+    def shown_turns(self) -> list[tuple[Document, list[TurnRef]]]:
+        """This page's turns, under their documents (a document is named once, not once a turn)."""
+        return _by_document(pages.page_of(self.turns, self.page))
+
+    @property
+    def shown_mentions(self) -> list[tuple[Document, list[MentionRef]]]:
+        """This page's mentions, under their documents."""
+        return _by_document(pages.page_of(self.mentions, self.page))
+
+
+def _by_document(refs: list) -> list[tuple[Document, list]]:
+    """``refs`` (turns or mentions, in document order) in runs of one document each."""
+    return [(group[0].doc, group) for group in (list(g) for _, g in groupby(refs, key=lambda ref: ref.doc.id))]
+
+
+def snippet(text: str, start: int, end: int, width: int = 80) -> str:
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    return ("…" if left else "") + text[left:right].strip() + ("…" if right < len(text) else "")
+
+
+def person_views(documents: Sequence[Document], people: dict[str, Person]) -> dict[str, PersonView]:
+    """Every person's record, their turns and mentions in the order of ``documents``."""
+    views = {pid: PersonView(p) for pid, p in people.items()}
+    for doc in documents:
+        for turn in doc.turns:
+            if turn.speaker:
+                views[turn.speaker].turns.append(TurnRef(doc, turn, turn.words))
+            for p in turn.paragraphs:
+                for m in p.mentions:
+                    views[m.person].mentions.append(MentionRef(doc, p, turn.speaker, snippet(p.text, m.start, m.end)))
+        for pid in doc.people:
+            views[pid].documents.append(doc)
+    for pid, view in views.items():
+        view.words = sum(t.words for t in view.turns)
+        together = Counter(other for doc in view.documents for other in doc.people if other != pid)
+        view.companions = [(people[o], n) for o, n in sorted(together.items(), key=lambda kv: (-kv[1], people[kv[0]].name))]
+    return views
+
+
+def listed(views: dict[str, PersonView]) -> list[PersonView]:
+    """The people who are in a document, by surname: those with a page."""
+    shown = [v for v in views.values() if v.documents]
+    return sorted(shown, key=lambda v: (surname_of(v.person.name).casefold(), v.person.name.casefold()))
+
+
+@dataclass(frozen=True)
+class DocumentPerson:
+    """One person of a document's People list."""
+
+    person: Person
+    roles: tuple[str, ...]  # the titles the document states for them
+    words: int | None  # the words they spoke in it (None: they did not speak)
+
+
+def document_people(doc: Document, people: dict[str, Person], roles: RoleIndex) -> list[DocumentPerson]:
+    spoken = dict(words_by_speaker(doc))
+    return [DocumentPerson(people[pid], tuple(r.title for r in roles.stated_in(doc.id, pid)), spoken.get(pid)) for pid in doc.people]
+
+
+def by_year(documents: Sequence[Document]) -> list[tuple[str, list[Document]]]:
+    """The documents by year, newest first (``undated`` last of all)."""
+    years: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        years[doc.date[:4] if doc.date else "undated"].append(doc)
+    return sorted(years.items(), reverse=True)
+
+
+def by_month(documents: Sequence[Document]) -> list[tuple[str, list[Document]]]:
+    """The documents by month (``YYYY-MM-01``; "" for the undated), newest first."""
+    months: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        months[doc.date[:7] + "-01" if doc.date else ""].append(doc)
+    return sorted(months.items(), reverse=True)
+
+
+def by_topic(documents: Sequence[Document]) -> list[tuple[str, list[Document]]]:
+    """Each topic and its documents, topics in order."""
+    topics: dict[str, list[Document]] = defaultdict(list)
+    for doc in documents:
+        for topic in doc.topics:
+            topics[topic].append(doc)
+    return sorted(topics.items())
+
+
+def by_letter(views: list[PersonView]) -> list[tuple[str, list[PersonView]]]:
+    """People by the first letter of the surname; a surname not starting with a letter of A to Z is under ``#``, last."""
+    letters: dict[str, list[PersonView]] = defaultdict(list)
+    for view in views:
+        initial = surname_of(view.person.name)[:1].upper()
+        letters[initial if initial.isascii() and initial.isalpha() else "#"].append(view)
+    return sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One entry of the glossary page."""
+
+    term: Term
+    also: tuple[str, ...] | None  # the forms it is written in besides its name (None: it has one form)
+    uses: list[tuple[Document, int]]  # the documents that name it, and how often
+
+
+def glossary_entries(terms: Sequence[Term], documents: Sequence[Document]) -> list[GlossaryEntry]:
+    """The glossary's entries by name, each with the documents that name it."""
+    uses: dict[str, list[tuple[Document, int]]] = defaultdict(list)
+    for doc in documents:
+        counts = Counter(a.subject for _, p in doc.paragraphs() for a in p.annotations if a.kind == "term")
+        for term_id, n in sorted(counts.items()):
+            uses[term_id].append((doc, n))
+    return [GlossaryEntry(term, tuple(f for f in term.forms if f != term.name) if len(term.forms) > 1 else None, uses[term.id])
+            for term in sorted(terms, key=lambda t: t.name.casefold())]

@@ -17,7 +17,7 @@ from .annotate.glossary import GLOSSARY_FILE, Term, load_glossary
 from .cache import ParseCache, read_all
 from .ingest.dedupe import Fingerprints
 from .ingest.seeds import list_seeds, read_seed
-from .ingest.sidecar import read_sidecar
+from .ingest.sidecar import Overrides, read_sidecar
 from .model import Document, Person, Problem
 from .profiles import detect
 from .publish.cite import configured_site_url
@@ -80,9 +80,9 @@ def read_document(path: Path, clock: dict[str, float] | None = None) -> tuple[Do
     profile = detect(seed.text)
     cleaned = profile.clean(seed)
     cleaned_at = time.perf_counter()
-    overrides = sidecar.overrides if sidecar else {}
-    problems += [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in overrides]
-    if cleaned.title is None and "title" not in overrides and not any(p.code == "no-title" for p in cleaned.problems):
+    overrides = sidecar.overrides if sidecar else Overrides()
+    problems += [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in overrides.supplied()]
+    if cleaned.title is None and "title" not in overrides.supplied() and not any(p.code == "no-title" for p in cleaned.problems):
         problems.append(Problem(seed.name, cleaned.title_line, "no-title", "no title found: published under the file name; add 'title:' to its sidecar"))
     turns = find_turns(cleaned.body)
     turned_at = time.perf_counter()

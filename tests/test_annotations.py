@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from builder.annotate.anchor import FUZZY_CUTOFF, Passage, locate, read_notes
 from builder.annotate.glossary import find_terms, load_glossary
 from builder.cli import main
-from builder.ingest.sidecar import Sidecar
+from builder.ingest.sidecar import NoteEntry, Overrides, Sidecar
 from builder.model import Annotation, Paragraph
 from builder.pipeline import parse_corpus
 
@@ -86,7 +86,8 @@ def test_a_short_quote_is_never_matched_fuzzily():
 
 
 def test_a_note_without_exact_or_body_is_reported_and_skipped():
-    sidecar = Sidecar("x.txt.yml", {}, ({"id": "a", "exact": "words"}, {"id": "b", "body": "text"}, {"exact": "q", "body": "c", "colour": "red"}), (3, 6, 9))
+    written = ({"id": "a", "exact": "words"}, {"id": "b", "body": "text"}, {"exact": "q", "body": "c", "colour": "red"})
+    sidecar = Sidecar("x.txt.yml", Overrides(), tuple(NoteEntry(line, entry) for line, entry in zip((3, 6, 9), written, strict=True)))
     notes, problems = read_notes(sidecar)
     assert [n.id for n in notes] == ["note-3"]
     messages = [f"{p.path}:{p.line}: {p.message}" for p in problems]

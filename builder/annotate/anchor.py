@@ -57,9 +57,8 @@ def read_notes(sidecar: Sidecar) -> tuple[tuple[Annotation, ...], list[Problem]]
     """The sidecar's ``annotations`` as unanchored notes; a bad entry is reported and skipped."""
     notes: list[Annotation] = []
     problems: list[Problem] = []
-    for n, entry in enumerate(sidecar.annotations):
-        line = sidecar.annotation_lines[n] if n < len(sidecar.annotation_lines) else 1
-        note, entry_problems = _note(entry, n + 1, sidecar.path, line, {a.id for a in notes})
+    for n, entry in enumerate(sidecar.notes):
+        note, entry_problems = _note(entry.written, n + 1, sidecar.path, entry.line, {a.id for a in notes})
         problems += entry_problems
         if note is not None:
             notes.append(note)

@@ -8,10 +8,13 @@ elisions, and assembles the ``Document`` with its metadata (a sidecar's fields w
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TypeVar
 
-from ..model import Cleaned, Document, Mark, Source, Turn
+from ..ingest.sidecar import Overrides
+from ..model import Cleaned, Document, Mark, Seed, Source, Turn
 from ..names import slug
+
+T = TypeVar("T")
 
 # An editorial insertion of the source: "[with the fallen debris of a bridge]".
 INSERTION = re.compile(r"\[[^\[\]\n]{1,300}\]")
@@ -30,29 +33,30 @@ def editorial_marks(text: str) -> tuple[Mark, ...]:
 ID_LENGTH = 80
 
 
-def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: dict) -> Document:
+def parse_document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: Overrides) -> Document:
     """The whole document: metadata (a sidecar's fields win), turns and provenance."""
-    meta: dict[str, Any] = {  # the sidecar's overrides are read from YAML, checked by field
-        "title": cleaned.title, "date": cleaned.date, "time": cleaned.time, "place": cleaned.place,
-        "url": cleaned.url, "topics": list(cleaned.topics), "kind": kind,
-    }
-    meta.update(overrides)
-    title = meta["title"] or seed.name
+    date = _given(overrides.date, cleaned.date)
+    title = _given(overrides.title, cleaned.title) or seed.name
     return Document(
-        id=document_id(meta["date"], title),
-        kind=meta["kind"],
+        id=document_id(date, title),
+        kind=_given(overrides.kind, kind),
         title=title,
-        date=meta["date"],
-        time=meta["time"],
-        place=meta["place"],
+        date=date,
+        time=_given(overrides.time, cleaned.time),
+        place=_given(overrides.place, cleaned.place),
         lead=cleaned.lead,
-        source=Source(seed.name, seed.sha256, meta["url"], cleaned.publisher, seed.encoding),
-        topics=tuple(meta["topics"]),
+        source=Source(seed.name, seed.sha256, _given(overrides.url, cleaned.url), cleaned.publisher, seed.encoding),
+        topics=_given(overrides.topics, cleaned.topics),
         turns=turns,
         profile=cleaned.profile,
         removed=cleaned.removed,
         tooltips=cleaned.tooltips,
     )
+
+
+def _given(override: T | None, read: T) -> T:
+    """The sidecar's value where it gives one (an empty one included), else what the builder read."""
+    return read if override is None else override
 
 
 def document_id(date: str | None, title: str) -> str:

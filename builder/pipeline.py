@@ -90,7 +90,7 @@ def read_document(path: Path, clock: dict[str, float] | None = None) -> tuple[Do
     if sidecar:
         notes, note_problems = annotate_stage.read_notes(sidecar)
         problems += note_problems
-        doc = replace(doc, annotations=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
+        doc = replace(doc, notes=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
     parsed = time.perf_counter()
     for stage, seconds in (("read", read - started), ("clean", cleaned_at - read), ("turns", turned_at - cleaned_at), ("parse", parsed - turned_at)):
         clock[stage] = clock.get(stage, 0.0) + seconds

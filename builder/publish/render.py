@@ -481,7 +481,7 @@ def _term_uses(documents: list[Document]) -> dict[str, list[tuple[Document, int]
     """For each glossary entry, the documents that name it and how often."""
     uses: dict[str, list[tuple[Document, int]]] = defaultdict(list)
     for doc in documents:
-        counts = Counter(a.subject for _, p in doc.paragraphs() for a in p.annotations if a.kind == "term")
+        counts = Counter(t.term for _, p in doc.paragraphs() for t in p.terms)
         for term, n in sorted(counts.items()):
             uses[term].append((doc, n))
     return uses

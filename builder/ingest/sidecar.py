@@ -58,6 +58,8 @@ class NoteEntry:
 
 @dataclass(frozen=True)
 class Sidecar:
+    """A seed's sidecar as read: its corrections, its notes as written, its tags; ``path`` is its file name."""
+
     path: str
     overrides: Overrides
     notes: tuple[NoteEntry, ...] = ()  # the ``annotations`` entries, in file order

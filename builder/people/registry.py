@@ -34,7 +34,7 @@ class Entry:
     curated: bool = False  # from the people file
     seen: Counter[str] = field(default_factory=Counter)  # how often the text writes each form
     stated: bool = False  # a tooltip or the people file gives the name: never read as a misspelling
-    _role_keys: set[tuple[str, str]] | None = field(default=None, repr=False)  # (title, document) of the roles added
+    _role_keys: set[tuple[str, str]] | None = field(default=None, init=False, repr=False)  # (title, document) of the roles there
 
     @property
     def given(self) -> str:

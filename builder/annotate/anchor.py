@@ -232,8 +232,8 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
     for turn in doc.turns:
         paragraphs = []
         for p in turn.paragraphs:
-            here = tuple(sorted(by_paragraph.get(p.id, []), key=lambda a: (a.start, -a.end, a.id)))  # text order, as the marks
-            paragraphs.append(replace(p, notes=here, roles=_role_marks(p, roles), terms=_term_marks(p, terms, pattern)))
+            here = tuple(sorted(by_paragraph.get(p.id, []), key=lambda a: (a.start, -a.end, a.id)))  # in text order, as its terms and roles
+            paragraphs.append(replace(p, notes=here, roles=_mention_roles(p, roles), terms=_term_uses(p, terms, pattern)))
         turns.append(replace(turn, paragraphs=tuple(paragraphs)))
     order: dict[str | None, int] = {p.id: n for n, p in enumerate(passage.paragraphs)}
     notes.sort(key=lambda a: (a.paragraph is None, order.get(a.paragraph, 0), a.start, a.end))
@@ -268,15 +268,15 @@ def _sidecar_name(doc: Document) -> str:
 
 
 def _in_text_order(found: list[T]) -> tuple[T, ...]:
-    """Marks by where they start, the longer first (a mention widened over an insertion may start before the one before it)."""
+    """By where they start, the longer first (a mention widened over an insertion may start before the one before it)."""
     return tuple(sorted(found, key=lambda a: (a.start, -a.end)))
 
 
-def _role_marks(paragraph: Paragraph, roles: dict[str, str]) -> tuple[MentionRole, ...]:
+def _mention_roles(paragraph: Paragraph, roles: dict[str, str]) -> tuple[MentionRole, ...]:
     return _in_text_order([MentionRole(m.person, roles[m.person], m.start, m.end) for m in paragraph.mentions if m.person in roles])
 
 
-def _term_marks(paragraph: Paragraph, terms: tuple[Term, ...], pattern: re.Pattern[str] | None) -> tuple[TermUse, ...]:
+def _term_uses(paragraph: Paragraph, terms: tuple[Term, ...], pattern: re.Pattern[str] | None) -> tuple[TermUse, ...]:
     """Each name of a glossary entry the paragraph writes, but where it names a person."""
     if pattern is None:
         return ()

@@ -114,26 +114,22 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Annotation:
-    """A note on a passage, targeted by quote (W3C ``TextQuoteSelector``) and anchored by the build.
+class Note:
+    """A maintainer's note on a passage (an annotation, in the seed's sidecar), targeted by quote and anchored by the build.
 
-    ``kind`` says who wrote it: ``note`` (a maintainer, in the seed's sidecar), ``term``
-    (the glossary, on an organisation's name) or ``role`` (a person's role, on a mention).
+    The target is a W3C ``TextQuoteSelector``: ``exact``, with ``prefix`` and ``suffix``.
     Once anchored, ``text[start:end]`` of paragraph ``paragraph`` is the passage; an
     orphan (quote gone or ambiguous) keeps ``paragraph`` None and is reported.
     """
 
     id: str
     exact: str
-    body: str  # Markdown written by a maintainer (trusted), or plain text for term/role
+    body: str  # Markdown written by a maintainer (trusted)
     prefix: str | None = None
     suffix: str | None = None
     tags: tuple[str, ...] = ()
     author: str | None = None
-    kind: str = "note"  # "note" | "term" | "role"
     line: int = 1  # where the note starts in its sidecar
-    subject: str | None = None  # the glossary entry (term) or person id (role)
-    title: str | None = None  # the glossary entry's name (term)
     paragraph: str | None = None
     start: int = 0
     end: int = 0
@@ -142,13 +138,41 @@ class Annotation:
 
 
 @dataclass(frozen=True)
+class TermUse:
+    """Where a paragraph names an organisation of the glossary: ``text[start:end]`` names entry ``term``."""
+
+    term: str  # the glossary entry's id
+    name: str  # the entry's name
+    summary: str  # what the entry says it is (plain text)
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MentionRole:
+    """The role the person a mention names held in this document, on that mention: ``text[start:end]``."""
+
+    person: str
+    title: str  # the role, as the document (or the people file, on its date) states it
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of a turn: its text, what the source marks in it, and what the build found and anchored there.
+
+    Its notes, terms and roles are each in text order (by start, the longer first).
+    """
+
     id: str
     line: int
     text: str
     marks: tuple[Mark, ...] = ()
     mentions: tuple[Mention, ...] = ()
-    annotations: tuple[Annotation, ...] = ()  # anchored here: notes, glossary terms, roles
+    notes: tuple[Note, ...] = ()  # the maintainers' notes anchored here
+    terms: tuple[TermUse, ...] = ()  # the glossary's organisations it names
+    roles: tuple[MentionRole, ...] = ()  # the roles of the people it mentions
 
 
 @dataclass(frozen=True)
@@ -215,7 +239,7 @@ class Document:
     removed: tuple[Removal, ...] = ()
     tooltips: tuple[Tooltip, ...] = ()
     people: tuple[str, ...] = field(default=())
-    annotations: tuple[Annotation, ...] = ()  # the maintainers' notes: in file order, then (anchored) in text order, orphans last
+    notes: tuple[Note, ...] = ()  # the maintainers' notes: in file order, then (anchored) in text order, orphans last
 
     def paragraphs(self):
         for turn in self.turns:

@@ -32,7 +32,7 @@ from .docs_folder import DocsFolder
 from .export import write_exports
 from .ingest.dedupe import distinct
 from .ingest.seeds import list_seeds, read_seed
-from .ingest.sidecar import read_sidecar
+from .ingest.sidecar import Overrides, read_sidecar
 from .model import Document, Person, Problem
 from .profiles import detect
 from .public_url import public_url
@@ -127,13 +127,13 @@ def read_document(path: Path, clock: Clock | None = None) -> Read:
     with clock("turns"):
         turns = find_turns(cleaned.body)
     with clock("parse"):
-        overrides = sidecar.overrides if sidecar else {}
+        overrides = sidecar.overrides if sidecar else Overrides()
         doc, found = parse_document(seed, cleaned, turns, kind_of(turns, cleaned.kind), overrides)
         problems += found
         if sidecar:
             notes, note_problems = annotate_stage.read_notes(sidecar)
             problems += note_problems
-            doc = replace(doc, annotations=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
+            doc = replace(doc, notes=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
     return Read(doc, seed.verbatim or seed.text, tuple(problems))
 
 

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from builder.annotate.anchor import FUZZY_CUTOFF, Passage, locate, read_notes
 from builder.annotate.glossary import find_terms, load_glossary
 from builder.cli import main
-from builder.ingest.sidecar import Sidecar
-from builder.model import Annotation, Paragraph
+from builder.ingest.sidecar import NoteEntry, Overrides, Sidecar
+from builder.model import Note, Paragraph
 from builder.pipeline import parse_corpus
 
 from .conftest import SEEDS, build_into
@@ -52,13 +52,13 @@ def passage(*texts: str) -> Passage:
 
 
 def test_a_quote_found_as_written_anchors_exactly():
-    place, how, _ = locate(Annotation("n", "satellite cluster", "b"), passage("One thing.", "The GLONASS satellite cluster is ours."))
+    place, how, _ = locate(Note("n", "satellite cluster", "b"), passage("One thing.", "The GLONASS satellite cluster is ours."))
     assert (place.paragraph, place.start, place.end, how) == (1, 12, 29, "exact")
 
 
 def test_a_quote_whose_words_moved_a_little_still_anchors_fuzzily():
     text = "Over the past two years we were able, with partners, to triple the annual revenue of GLONASS services."
-    note = Annotation("glonass", "we were able to triple the revenue of GLONASS", "b")
+    note = Note("glonass", "we were able to triple the revenue of GLONASS", "b")
     place, how, _ = locate(note, passage("Something else entirely.", text))
     assert how == "fuzzy" and place.paragraph == 1
     assert place.score >= FUZZY_CUTOFF
@@ -67,26 +67,27 @@ def test_a_quote_whose_words_moved_a_little_still_anchors_fuzzily():
 
 
 def test_a_quote_that_is_gone_is_an_orphan():
-    place, how, _ = locate(Annotation("n", "a sentence nobody ever said here", "b"), passage("The talks began.", "They lasted three hours."))
+    place, how, _ = locate(Note("n", "a sentence nobody ever said here", "b"), passage("The talks began.", "They lasted three hours."))
     assert place is None and how == "missing"
 
 
 def test_a_quote_found_twice_is_ambiguous_until_a_prefix_or_suffix_chooses():
     texts = ("The head of Roscosmos spoke.", "Our flagship company, Roscosmos, will grow.")
-    assert locate(Annotation("n", "Roscosmos", "b"), passage(*texts))[1] == "ambiguous"
-    place, how, _ = locate(Annotation("n", "Roscosmos", "b", prefix="flagship company, "), passage(*texts))
+    assert locate(Note("n", "Roscosmos", "b"), passage(*texts))[1] == "ambiguous"
+    place, how, _ = locate(Note("n", "Roscosmos", "b", prefix="flagship company, "), passage(*texts))
     assert (place.paragraph, how) == (1, "context")
-    place, how, _ = locate(Annotation("n", "Roscosmos", "b", suffix=" spoke"), passage(*texts))
+    place, how, _ = locate(Note("n", "Roscosmos", "b", suffix=" spoke"), passage(*texts))
     assert (place.paragraph, how) == (0, "context")
 
 
 def test_a_short_quote_is_never_matched_fuzzily():
-    place, how, _ = locate(Annotation("n", "Gonetz", "b"), passage("His work at Gonets."))
+    place, how, _ = locate(Note("n", "Gonetz", "b"), passage("His work at Gonets."))
     assert place is None and how == "missing"
 
 
 def test_a_note_without_exact_or_body_is_reported_and_skipped():
-    sidecar = Sidecar("x.txt.yml", {}, ({"id": "a", "exact": "words"}, {"id": "b", "body": "text"}, {"exact": "q", "body": "c", "colour": "red"}), (3, 6, 9))
+    written = ({"id": "a", "exact": "words"}, {"id": "b", "body": "text"}, {"exact": "q", "body": "c", "colour": "red"})
+    sidecar = Sidecar("x.txt.yml", Overrides(), tuple(NoteEntry(line, entry) for line, entry in zip((3, 6, 9), written, strict=True)))
     notes, problems = read_notes(sidecar)
     assert [n.id for n in notes] == ["note-3"]
     messages = [f"{p.path}:{p.line}: {p.message}" for p in problems]
@@ -99,7 +100,7 @@ def test_a_note_without_exact_or_body_is_reported_and_skipped():
 
 
 def test_every_shipped_note_anchors_and_none_is_an_orphan(built_site):
-    notes = {n.id: n for d in built_site.report.documents for n in d.annotations}
+    notes = {n.id: n for d in built_site.report.documents for n in d.notes}
     assert {"gonets", "glonass", "borisov-predecessor", "borisov-spellings", "lora", "rosavtodor", "rustore", "grigorenko"} <= set(notes)
     assert all(n.paragraph for n in notes.values())
     assert not [p for p in built_site.report.problems if p.code in ("orphan-annotation", "ambiguous-annotation", "fuzzy-annotation")]
@@ -122,7 +123,7 @@ def shifted_seeds(folder: Path) -> Path:
 
 def test_a_note_re_anchors_when_the_cleaned_text_has_shifted(tmp_path):
     report = parse_corpus(shifted_seeds(tmp_path / "seeds"))
-    note = document(report, MEETING).annotations[0]
+    note = document(report, MEETING).notes[0]
     assert note.anchored == "fuzzy" and note.paragraph == "p11"
     text = next(p.text for _, p in document(report, MEETING).paragraphs() if p.id == "p11")
     assert text[note.start : note.end].split() == "we were able, together, to triple the revenue of GLONASS".split()
@@ -144,7 +145,7 @@ def test_a_note_whose_quote_is_gone_is_reported_by_name_file_and_line(tmp_path):
     second = [n for n, line in enumerate(lines, start=1) if line.startswith("- ")][1]
     assert orphan.path == f"{MEETING}.yml" and orphan.line == second and orphan.severity == "warning"
     assert "'moon-landing'" in orphan.message and "we landed on the Moon" in orphan.message
-    kept = {n.id: n for n in document(report, MEETING).annotations}
+    kept = {n.id: n for n in document(report, MEETING).notes}
     assert kept["moon-landing"].paragraph is None and kept["gonets"].paragraph == "p8"
 
 
@@ -192,7 +193,7 @@ def test_a_highlight_adds_markup_but_no_words(built_site):
     doc = document(built_site.report, GOVERNMENT)
     soup = page(built_site, doc)
     for _, paragraph in doc.paragraphs():
-        if not any(a.kind == "note" for a in paragraph.annotations):
+        if not paragraph.notes:
             continue
         element = soup.select_one(f"p.para#{paragraph.id}")
         for extra in element.select(".permalink, .annotation-marker"):
@@ -202,11 +203,11 @@ def test_a_highlight_adds_markup_but_no_words(built_site):
 
 def test_every_note_is_listed_in_the_annotations_section_linked_to_its_paragraph(built_site):
     for doc in built_site.report.documents:
-        if not doc.annotations:
+        if not doc.notes:
             continue
         soup = page(built_site, doc)
         section = soup.select_one("h2#annotations").find_next_sibling("ul")
-        for note in doc.annotations:
+        for note in doc.notes:
             link = section.select_one(f'a[href="#{note.paragraph}"]')
             assert link is not None and note.exact in link.get_text()
         assert "Stenogram editors" in section.get_text()

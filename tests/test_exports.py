@@ -50,7 +50,7 @@ def test_each_document_json_is_valid_and_carries_its_annotations(built_site):
     for doc in built_site.report.documents:
         record = json.loads(download(built_site.site, doc, "JSON"))
         validator.validate(record)
-        assert [a["id"] for a in record["annotations"]] == [a.id for a in doc.annotations]
+        assert [a["id"] for a in record["annotations"]] == [a.id for a in doc.notes]
         for note in record["annotations"]:
             assert note["target"]["type"] == "TextQuoteSelector" and note["quote"] == note["target"]["exact"]
 

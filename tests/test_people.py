@@ -286,3 +286,19 @@ def test_titles_and_institutions_beside_a_name_word_make_no_person():
     ], tooltips=[Tooltip(1, "Roman Kopin", "Roman", "Kopin", "Governor of Chukotka")])])
     assert "roman-kopin" in people
     assert not {"roman-catholic", "presidents-chirac"} & set(people)
+
+
+def test_a_registry_entry_keeps_each_name_once_and_a_role_once_per_title_and_document():
+    from builder.model import Role
+    from builder.people import Registry
+
+    registry = Registry()
+    pid = registry.add("Sergei Lavrov", stated=True)
+    assert registry.add("Lavrov Sergei") == pid and registry.add("Sergei Lavrov") == pid
+    entry = registry.people[pid]
+    for role in (Role("Foreign Minister", "2025-06-04", "d1", "tooltip"), Role("Foreign Minister", "2025-06-04", "d1", "label"),
+                 Role("Foreign Minister", "2025-06-05", "d2", "label")):
+        entry.add_role(role)
+    assert entry.names == ["Sergei Lavrov", "Lavrov Sergei"] and entry.stated
+    assert [(r.document, r.source) for r in entry.roles] == [("d1", "tooltip"), ("d2", "label")]
+    assert registry.surnames(pid) == {"Lavrov"}

@@ -25,13 +25,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
 from ..ingest.sidecar import Sidecar
-from ..model import Annotation, Document, Paragraph, Person, Problem
+from ..model import Document, MentionRole, Note, Paragraph, Person, Problem, TermUse
 from ..people import RoleIndex
 from .glossary import Term, find_terms, term_pattern
+
+T = TypeVar("T", MentionRole, TermUse)
 
 # Fields a note may have, and whether each is required.
 NOTE_FIELDS = {"id": True, "exact": True, "body": True, "prefix": False, "suffix": False, "tags": False, "author": False}
@@ -53,20 +56,19 @@ PARAGRAPH_BREAK = "\n"
 # ---------------------------------------------------------------- read
 
 
-def read_notes(sidecar: Sidecar) -> tuple[tuple[Annotation, ...], list[Problem]]:
+def read_notes(sidecar: Sidecar) -> tuple[tuple[Note, ...], list[Problem]]:
     """The sidecar's ``annotations`` as unanchored notes; a bad entry is reported and skipped."""
-    notes: list[Annotation] = []
+    notes: list[Note] = []
     problems: list[Problem] = []
-    for n, entry in enumerate(sidecar.annotations):
-        line = sidecar.annotation_lines[n] if n < len(sidecar.annotation_lines) else 1
-        note, entry_problems = _note(entry, n + 1, sidecar.path, line, {a.id for a in notes})
+    for n, entry in enumerate(sidecar.notes):
+        note, entry_problems = _note(entry.written, n + 1, sidecar.path, entry.line, {a.id for a in notes})
         problems += entry_problems
         if note is not None:
             notes.append(note)
     return tuple(notes), problems
 
 
-def _note(entry, number: int, file: str, line: int, taken: set[str]) -> tuple[Annotation | None, list[Problem]]:
+def _note(entry: object, number: int, file: str, line: int, taken: set[str]) -> tuple[Note | None, list[Problem]]:
     if not isinstance(entry, dict):
         return None, [Problem(file, line, "annotation", f"annotation {number} is not a mapping ('- id: ... exact: ... body: ...'); it was skipped")]
     name: str = entry["id"] if isinstance(entry.get("id"), str) and entry["id"].strip() else f"note-{number}"
@@ -92,7 +94,7 @@ def _note(entry, number: int, file: str, line: int, taken: set[str]) -> tuple[An
     if not isinstance(tags, list):
         problems.append(Problem(file, line, "annotation", f"annotation '{name}': 'tags' must be a list; it was ignored"))
         tags = []
-    note = Annotation(id=name, exact=entry["exact"], body=entry["body"].strip(), prefix=optional["prefix"] or None,
+    note = Note(id=name, exact=entry["exact"], body=entry["body"].strip(), prefix=optional["prefix"] or None,
                       suffix=optional["suffix"] or None, tags=tuple(str(t) for t in tags), author=optional["author"], line=line)
     return note, problems
 
@@ -128,7 +130,7 @@ class Passage:
         return cls(paragraphs, PARAGRAPH_BREAK.join(p.text for p in paragraphs), tuple(offsets))
 
 
-def locate(note: Annotation, passage: Passage) -> tuple[Place | None, str, list[Place]]:
+def locate(note: Note, passage: Passage) -> tuple[Place | None, str, list[Place]]:
     """Where ``note`` anchors: ``(place, how, candidates)``; place None when it is an orphan."""
     places = _exact_places(note.exact, passage)
     how = "exact"
@@ -187,7 +189,7 @@ def _snap(exact: str, text: str, start: int, end: int) -> tuple[int, int, float]
     return best
 
 
-def _context_score(note: Annotation, place: Place, passage: Passage) -> float:
+def _context_score(note: Note, place: Place, passage: Passage) -> float:
     """How well the text around ``place`` matches the note's prefix and suffix (0-100; 0 without them)."""
     at = passage.offsets[place.paragraph]
     scores = []
@@ -208,8 +210,8 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
     """
     passage = Passage.of(tuple(p for _, p in doc.paragraphs()))
     problems: list[Problem] = []
-    notes: list[Annotation] = []
-    for note in doc.annotations:
+    notes: list[Note] = []
+    for note in doc.notes:
         place, how, candidates = locate(note, passage)
         if place is None:
             problems.append(_orphan(doc, note, how, candidates, passage))
@@ -219,7 +221,7 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
         if how == "fuzzy":
             problems.append(_drifted(doc, note, paragraph, place))
         notes.append(replace(note, paragraph=paragraph.id, start=place.start, end=place.end, anchored=how, score=round(place.score, 1)))
-    by_paragraph: dict[str, list[Annotation]] = {}
+    by_paragraph: dict[str, list[Note]] = {}
     for note in notes:
         if note.paragraph:
             by_paragraph.setdefault(note.paragraph, []).append(note)
@@ -230,15 +232,15 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
     for turn in doc.turns:
         paragraphs = []
         for p in turn.paragraphs:
-            marks = [*by_paragraph.get(p.id, []), *_role_marks(p, roles), *_term_marks(p, terms, pattern)]
-            paragraphs.append(replace(p, annotations=tuple(sorted(marks, key=lambda a: (a.start, -a.end, a.kind, a.id)))))
+            here = tuple(sorted(by_paragraph.get(p.id, []), key=lambda a: (a.start, -a.end, a.id)))  # in text order, as its terms and roles
+            paragraphs.append(replace(p, notes=here, roles=_mention_roles(p, roles), terms=_term_uses(p, terms, pattern)))
         turns.append(replace(turn, paragraphs=tuple(paragraphs)))
     order: dict[str | None, int] = {p.id: n for n, p in enumerate(passage.paragraphs)}
     notes.sort(key=lambda a: (a.paragraph is None, order.get(a.paragraph, 0), a.start, a.end))
-    return replace(doc, turns=tuple(turns), annotations=tuple(notes)), problems
+    return replace(doc, turns=tuple(turns), notes=tuple(notes)), problems
 
 
-def _orphan(doc: Document, note: Annotation, how: str, candidates: list[Place], passage: Passage) -> Problem:
+def _orphan(doc: Document, note: Note, how: str, candidates: list[Place], passage: Passage) -> Problem:
     quote = note.exact if len(note.exact) <= 60 else note.exact[:57] + "..."
     if how == "ambiguous":
         where = ", ".join(sorted({passage.paragraphs[p.paragraph].id for p in candidates}, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0))
@@ -249,7 +251,7 @@ def _orphan(doc: Document, note: Annotation, how: str, candidates: list[Place], 
     return Problem(_sidecar_name(doc), note.line, "orphan-annotation", message)
 
 
-def _drifted(doc: Document, note: Annotation, paragraph: Paragraph, place: Place) -> Problem:
+def _drifted(doc: Document, note: Note, paragraph: Paragraph, place: Place) -> Problem:
     """A note anchored by fuzzy match: right for now, and its quote is worth bringing up to date."""
     now = paragraph.text[place.start : place.end]
     now = now if len(now) <= 60 else now[:57] + "..."
@@ -265,21 +267,20 @@ def _sidecar_name(doc: Document) -> str:
 # ---------------------------------------------------------------- automatic annotations
 
 
-def _role_marks(paragraph: Paragraph, roles: dict[str, str]) -> list[Annotation]:
-    return [
-        Annotation(id=f"role-{paragraph.id}-{m.start}", exact=paragraph.text[m.start : m.end], body=roles[m.person], kind="role",
-                   subject=m.person, paragraph=paragraph.id, start=m.start, end=m.end, anchored="exact")
-        for m in paragraph.mentions if m.person in roles
-    ]
+def _in_text_order(found: list[T]) -> tuple[T, ...]:
+    """By where they start, the longer first (a mention widened over an insertion may start before the one before it)."""
+    return tuple(sorted(found, key=lambda a: (a.start, -a.end)))
 
 
-def _term_marks(paragraph: Paragraph, terms: tuple[Term, ...], pattern) -> list[Annotation]:
+def _mention_roles(paragraph: Paragraph, roles: dict[str, str]) -> tuple[MentionRole, ...]:
+    return _in_text_order([MentionRole(m.person, roles[m.person], m.start, m.end) for m in paragraph.mentions if m.person in roles])
+
+
+def _term_uses(paragraph: Paragraph, terms: tuple[Term, ...], pattern: re.Pattern[str] | None) -> tuple[TermUse, ...]:
+    """Each name of a glossary entry the paragraph writes, but where it names a person."""
     if pattern is None:
-        return []
+        return ()
     taken = [(m.start, m.end) for m in paragraph.mentions]
-    return [
-        Annotation(id=f"term-{paragraph.id}-{start}", exact=paragraph.text[start:end], body=term.summary, kind="term",
-                   subject=term.id, title=term.name, paragraph=paragraph.id, start=start, end=end, anchored="exact")
-        for start, end, term in find_terms(paragraph.text, terms, pattern)
-        if not any(s < end and start < e for s, e in taken)
-    ]
+    found = find_terms(paragraph.text, terms, pattern)
+    return _in_text_order([TermUse(term.id, term.name, term.summary, start, end) for start, end, term in found
+                           if not any(s < end and start < e for s, e in taken)])

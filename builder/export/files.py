@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 
 from ..addresses import downloads
-from ..model import Annotation, Document, Person, Role
+from ..model import Document, Note, Person, Role
 from ..people import RoleIndex, involved
 
 
@@ -52,7 +52,7 @@ def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex |
                         "text": p.text,
                         "mentions": [{"person": m.person, "start": m.start, "end": m.end} for m in p.mentions],
                         "editorial": [{"kind": k.kind, "start": k.start, "end": k.end} for k in p.marks],
-                        "terms": [{"term": a.subject, "start": a.start, "end": a.end} for a in p.annotations if a.kind == "term"],
+                        "terms": [{"term": t.term, "start": t.start, "end": t.end} for t in p.terms],
                     }
                     for p in turn.paragraphs
                 ],
@@ -63,7 +63,7 @@ def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex |
             {"id": pid, "name": people[pid].name, "roles": [r.title for r in roles.stated_in(doc.id, pid)]}
             for pid in doc.people
         ],
-        "annotations": [annotation_record(a, doc) for a in doc.annotations],
+        "annotations": [annotation_record(a, doc) for a in doc.notes],
         "audit": {
             "removed": [{"line": r.line, "reason": r.reason, "text": r.text} for r in doc.removed],
             "tooltips": [{"line": t.line, "visible": t.visible, "name": f"{t.given} {t.surname}", "role": t.role} for t in doc.tooltips],
@@ -71,7 +71,7 @@ def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex |
     }
 
 
-def annotation_record(note: Annotation, doc: Document) -> dict:
+def annotation_record(note: Note, doc: Document) -> dict:
     """A maintainer's note: its W3C ``TextQuoteSelector``, where it anchored (or null), and its body."""
     text = next((p.text for _, p in doc.paragraphs() if p.id == note.paragraph), None)
     anchored = text is not None

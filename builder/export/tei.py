@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..model import Document, Mention, Paragraph, Person
+from ..model import Document, Mark, Mention, Paragraph, Person
 from ..people import RoleIndex, involved
 from ..publish.cite import SITE_NAME, page_url
 
@@ -135,8 +135,7 @@ def _seg(parent: ET.Element, paragraph: Paragraph, doc: Document) -> None:
 def _inline(element: ET.Element, paragraph: Paragraph) -> None:
     """The paragraph's text into ``element``: mentions as persName, editorial marks as note/gap."""
     text = paragraph.text
-    spans = sorted([(m.start, m.end, "mark", m) for m in paragraph.marks] + [(m.start, m.end, "mention", m) for m in paragraph.mentions],
-                   key=lambda s: (s[0], -s[1]))
+    spans: list[Mark | Mention] = sorted([*paragraph.marks, *paragraph.mentions], key=lambda s: (s.start, -s.end))  # a mark first on a tie
     last: ET.Element | None = None
     pos = 0
 
@@ -148,11 +147,12 @@ def _inline(element: ET.Element, paragraph: Paragraph) -> None:
         else:
             last.tail = (last.tail or "") + _text(chunk)
 
-    for start, end, _kind, item in spans:
+    for item in spans:
+        start, end = item.start, item.end
         if start < pos:
             continue
         put(text[pos:start])
-        if isinstance(item, Mention):  # _kind "mention"; else a Mark
+        if isinstance(item, Mention):
             last = _sub(element, "persName", text[start:end], ref=f"#{xml_id(item.person)}")
         elif item.kind == "elision":
             last = _sub(element, "gap", reason="editorial")

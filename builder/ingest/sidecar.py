@@ -1,7 +1,7 @@
 """Maintainers' sidecar files: ``seeds/<seed file name>.yml`` beside a seed.
 
 A sidecar corrects what the builder read from the seed (``title``, ``date``,
-``time``, ``place``, ``url``, ``topics``) and carries editorial notes
+``time``, ``place``, ``url``, ``topics``, ``kind``: its ``Overrides``) and carries editorial notes
 (``annotations``, anchored by ``builder/annotate/anchor.py``) and the maintainers' own
 topics (``tags``, added to the source's). It is only ever read, never written.
 """
@@ -9,13 +9,14 @@ topics (``tags``, added to the source's). It is only ever read, never written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from ..model import Problem
 from .yamlfile import entry_lines, key_line, load_yaml
 
-# Fields a sidecar may override, and the type each must have.
+# Fields a sidecar may override (those of ``Overrides``), and the type each must have in its YAML.
 OVERRIDES = {"title": str, "date": str, "time": str, "place": str, "url": str, "topics": list, "kind": str}
 KNOWN = {*OVERRIDES, "annotations", "tags"}
 # Overrides that go into ids, anchors and sorting keep one written form.
@@ -27,11 +28,41 @@ FORMATS = {
 
 
 @dataclass(frozen=True)
+class Overrides:
+    """What a sidecar corrects of what the builder read; None where it says nothing."""
+
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    time: str | None = None  # HH:MM
+    place: str | None = None
+    url: str | None = None
+    topics: tuple[str, ...] | None = None  # instead of the source's (``tags`` add to them)
+    kind: str | None = None  # transcript, article or text
+
+    def supplied(self) -> frozenset[str]:
+        """The names of the fields the sidecar gives."""
+        return frozenset(f.name for f in fields(self) if getattr(self, f.name) is not None)
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """One entry of a sidecar's ``annotations`` as the maintainer wrote it, and the line it starts on.
+
+    ``written`` is the YAML as read: a mapping of a note's fields when it is well formed;
+    ``builder/annotate/anchor.py`` checks it and makes the note.
+    """
+
+    line: int
+    written: object
+
+
+@dataclass(frozen=True)
 class Sidecar:
+    """A seed's sidecar as read: its corrections, its notes as written, its tags; ``path`` is its file name."""
+
     path: str
-    overrides: dict
-    annotations: tuple
-    annotation_lines: tuple[int, ...] = ()  # the line each entry of ``annotations`` starts on
+    overrides: Overrides
+    notes: tuple[NoteEntry, ...] = ()  # the ``annotations`` entries, in file order
     tags: tuple[str, ...] = ()  # the maintainers' own topics, added to the source's
 
 
@@ -50,7 +81,7 @@ def read_sidecar(seed_path: Path) -> tuple[Sidecar | None, list[Problem]]:
     if not isinstance(data, dict):
         return None, [Problem(path.name, 1, "sidecar", "the sidecar must be a mapping ('title: ...'); it was ignored", "error")]
     problems = []
-    overrides: dict[str, object] = {}
+    overrides: dict[str, Any] = {}  # each value checked against OVERRIDES below
     for key, value in data.items():
         if key not in KNOWN:
             problems.append(Problem(path.name, key_line(path, key), "sidecar", f"unknown field '{key}' (known: {', '.join(sorted(KNOWN))}); it was ignored"))
@@ -62,13 +93,16 @@ def read_sidecar(seed_path: Path) -> tuple[Sidecar | None, list[Problem]]:
             elif key in FORMATS and not FORMATS[key][0].fullmatch(value):
                 problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be written {FORMATS[key][1]}; it was ignored"))
             else:
-                overrides[key] = [str(v) for v in value] if key == "topics" else value
+                overrides[key] = tuple(str(v) for v in value) if key == "topics" else value
     tags = data.get("tags") or []
     if not isinstance(tags, list):
         problems.append(Problem(path.name, key_line(path, "tags"), "sidecar", "'tags' must be a list of topics; it was ignored"))
         tags = []
-    annotations = data.get("annotations") or []
-    if not isinstance(annotations, list):
-        problems.append(Problem(path.name, key_line(path, "annotations"), "sidecar", "'annotations' must be a list of notes ('- id: ...'); it was ignored"))
-        annotations = []
-    return Sidecar(path.name, overrides, tuple(annotations), entry_lines(path, "annotations"), tuple(str(t) for t in tags)), problems
+    entries = data.get("annotations") or []
+    if not isinstance(entries, list):
+        problems.append(Problem(path.name, key_line(path, "annotations"), "sidecar",
+                                "'annotations' must be a list of notes ('- id: ...'); it was ignored"))
+        entries = []
+    lines = entry_lines(path, "annotations") if entries else ()
+    notes = tuple(NoteEntry(lines[n] if n < len(lines) else 1, entry) for n, entry in enumerate(entries))
+    return Sidecar(path.name, Overrides(**overrides), notes, tuple(str(t) for t in tags)), problems

@@ -10,9 +10,9 @@ def people_of(registry: Registry) -> dict[str, Person]:
     """The registry as frozen ``Person`` records, by id."""
     out = {}
     for pid, entry in sorted(registry.people.items()):
-        others = tuple(n for n in entry["names"] if n != entry["name"])
-        roles = tuple(sorted(entry["roles"], key=lambda r: (r.date or "", r.document or "", r.title)))
-        out[pid] = Person(pid, entry["name"], others, roles, entry["summary"], entry["curated"])
+        others = tuple(n for n in entry.names if n != entry.name)
+        roles = tuple(sorted(entry.roles, key=lambda r: (r.date or "", r.document or "", r.title)))
+        out[pid] = Person(pid, entry.name, others, roles, entry.summary, entry.curated)
     return out
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Annotation, Mark, Mention, Paragraph, Person
+from ..model import Mark, Mention, Note, Paragraph, Person, TermUse
 from ..names import slug
 from .escape import html_attr, html_text, md_attr, md_text
 
@@ -38,15 +38,15 @@ class Span:
     start: int
     end: int
     kind: str  # "note" | "mark" | "mention" | "term"
-    item: Mark | Mention | Annotation  # a Mark for "mark", a Mention for "mention", an Annotation for "note" and "term"
+    item: Mark | Mention | Note | TermUse  # a Mark for "mark", a Mention for "mention", a Note for "note", a TermUse for "term"
 
 
 def paragraph_spans(paragraph: Paragraph) -> list[Span]:
     """Every span of a paragraph, notes widened over what they would cut in two."""
     spans = [Span(m.start, m.end, "mark", m) for m in paragraph.marks]
     spans += [Span(m.start, m.end, "mention", m) for m in paragraph.mentions]
-    spans += [Span(a.start, a.end, "term", a) for a in paragraph.annotations if a.kind == "term"]
-    notes = [_widen(Span(a.start, a.end, "note", a), spans) for a in paragraph.annotations if a.kind == "note"]
+    spans += [Span(t.start, t.end, "term", t) for t in paragraph.terms]
+    notes = [_widen(Span(a.start, a.end, "note", a), spans) for a in paragraph.notes]
     return notes + spans
 
 
@@ -63,7 +63,7 @@ def _widen(note: Span, spans: list[Span]) -> Span:
 
 def note_numbers(paragraph: Paragraph) -> dict[str, int]:
     """Each note's marker number in its paragraph, in reading order (Material numbers from 1)."""
-    notes = sorted((a for a in paragraph.annotations if a.kind == "note"), key=lambda a: (a.start, a.end, a.id))
+    notes = sorted(paragraph.notes, key=lambda a: (a.start, a.end, a.id))
     return {a.id: n for n, a in enumerate(notes, start=1)}
 
 
@@ -73,9 +73,9 @@ def render_inline(paragraph: Paragraph, people: dict[str, Person], base: str, pe
     Markdown, with mentions linking to ``{base}{id}.md``; or, given ``person_url``
     (a person's id to the address of their page), raw HTML for a ``<p>`` block.
     """
-    roles = {(a.start, a.end): a.body for a in paragraph.annotations if a.kind == "role"}
+    roles = {(r.start, r.end): r.title for r in paragraph.roles}
     body = _render(paragraph.text, 0, paragraph_spans(paragraph), _Context(people, base, roles, note_numbers(paragraph), person_url))
-    if any(a.kind == "note" for a in paragraph.annotations):
+    if paragraph.notes:
         body = MARKER_LOOKALIKE.sub(r"&#40;<span>\1</span>&#41;", body)
     return body
 
@@ -122,11 +122,11 @@ def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
     content = _render(inner_text, span.start, inner, ctx) if inner else ctx.keep(inner_text)
     if isinstance(item, Mark):  # span.kind "mark"
         return f'<span class="editorial {item.kind}" title="{MARK_TITLES[item.kind]}">{content}</span>'
-    if span.kind == "note":
+    if isinstance(item, Note):  # span.kind "note"
         return (f'<mark class="annotated" data-note="{slug(item.id) or "note"}">{content}</mark>'
                 f'<span class="annotation-marker">({ctx.numbers[item.id]})</span>')
     attr = html_attr if ctx.person_url else md_attr
-    return f'<abbr class="term" title="{attr(f"{item.title}: {item.body}")}">{content}</abbr>'
+    return f'<abbr class="term" title="{attr(f"{item.name}: {item.summary}")}">{content}</abbr>'
 
 
 def _keep(text: str, escape: Callable[[str], str]) -> str:
@@ -143,7 +143,7 @@ def _keep(text: str, escape: Callable[[str], str]) -> str:
 def note_list(paragraph: Paragraph) -> str:
     """The Markdown list after an annotated paragraph: Material turns item n into marker n's note."""
     numbers = note_numbers(paragraph)
-    notes = sorted((a for a in paragraph.annotations if a.kind == "note"), key=lambda a: numbers[a.id])
+    notes = sorted(paragraph.notes, key=lambda a: numbers[a.id])
     return "\n".join(f"{numbers[a.id]}.  {indent_body(a.body)}" for a in notes)
 
 
@@ -154,4 +154,4 @@ def indent_body(body: str, width: int = 4) -> str:
 
 
 def is_annotated(paragraph: Paragraph) -> bool:
-    return any(a.kind == "note" for a in paragraph.annotations)
+    return bool(paragraph.notes)

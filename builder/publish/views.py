@@ -236,7 +236,7 @@ def glossary_entries(terms: Sequence[Term], documents: Sequence[Document]) -> li
     """The glossary's entries by name, each with the documents that name it."""
     uses: dict[str, list[tuple[Document, int]]] = defaultdict(list)
     for doc in documents:
-        counts = Counter(a.subject for _, p in doc.paragraphs() for a in p.annotations if a.kind == "term")
+        counts = Counter(t.term for _, p in doc.paragraphs() for t in p.terms)
         for term_id, n in sorted(counts.items()):
             uses[term_id].append((doc, n))
     return [GlossaryEntry(term, tuple(f for f in term.forms if f != term.name) if len(term.forms) > 1 else None, uses[term.id])

@@ -33,36 +33,51 @@ class _Open:
     paragraphs: list[Paragraph] = field(default_factory=list)
 
 
-def find_turns(body: tuple[Line, ...]) -> tuple[Turn, ...]:
-    """The body as turns: a label opens one; text before any label is narration."""
-    labels = speaker_labels(body)
-    turns: list[Turn] = []
-    current: _Open | None = None
-    counter = 0
+@dataclass
+class _Turns:
+    """The turns gathered so far, the one being gathered, and the paragraphs numbered through the document."""
 
-    def close() -> None:
+    turns: list[Turn] = field(default_factory=list)
+    current: _Open | None = None
+    paragraphs: int = 0
+
+    def open(self, line: int, label: Label | None = None) -> None:
+        """A new turn starts at ``line`` (after the one being gathered closes)."""
+        self.close()
+        self.current = _Open(line, label)
+
+    def add(self, line: int, text: str) -> None:
+        """A paragraph of the turn being gathered; text before any turn opens one of narration."""
+        if self.current is None:
+            self.current = _Open(line)
+        self.paragraphs += 1
+        self.current.paragraphs.append(Paragraph(f"p{self.paragraphs}", line, text, editorial_marks(text)))
+
+    def close(self) -> None:
+        """The turn being gathered is done: kept when it has words or a label."""
+        current, self.current = self.current, None
         if current is not None and (current.paragraphs or current.label):
             label = current.label
-            turns.append(Turn(len(turns) + 1, current.line, label.label if label else None, label.name if label else None,
-                              label.role if label else None, tuple(current.paragraphs)))
+            self.turns.append(Turn(len(self.turns) + 1, current.line, label.label if label else None, label.name if label else None,
+                                   label.role if label else None, tuple(current.paragraphs)))
 
-    for line, label in zip(body, labels, strict=True):
+
+def find_turns(body: tuple[Line, ...]) -> tuple[Turn, ...]:
+    """The body as turns: a label opens one; text before any label is narration."""
+    gathered = _Turns()
+    for line, label in zip(body, speaker_labels(body), strict=True):
         separator = label is None and SEPARATOR.match(line.text) is not None  # "* * *": a narration turn of its own
-        if label is not None or separator:
-            close()
-            current = _Open(line.number, label) if label else None
-        if label is not None and not label.rest:
-            continue
-        text = label.rest if label is not None and label.rest else line.text
-        if current is None:
-            current = _Open(line.number)
-        counter += 1
-        current.paragraphs.append(Paragraph(f"p{counter}", line.number, text, editorial_marks(text)))
+        if label is not None:
+            gathered.open(line.number, label)
+            if not label.rest:
+                continue  # the turn's words are on the next lines
+        elif separator:
+            gathered.close()
+        gathered.add(line.number, label.rest if label is not None and label.rest else line.text)
         if separator:
-            close()
-            current = None
-    close()
-    return tuple(turns)
+            gathered.close()
+    gathered.close()
+    return tuple(gathered.turns)
 
 
 def speaker_labels(body: tuple[Line, ...]) -> list[Label | None]:

@@ -10,10 +10,13 @@ and the sidecar does not give, a transcript's speaker labels.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TypeVar
 
-from ..model import Cleaned, Document, Mark, Problem, Source, Turn
+from ..ingest.sidecar import Overrides
+from ..model import Cleaned, Document, Mark, Problem, Seed, Source, Turn
 from ..names import slug
+
+T = TypeVar("T")
 
 # An editorial insertion of the source: "[with the fallen debris of a bridge]".
 INSERTION = re.compile(r"\[[^\[\]\n]{1,300}\]")
@@ -34,11 +37,12 @@ ID_LENGTH = 80
 SIDECAR_FIELD_OF = {"no-date": "date", "no-title": "title"}
 
 
-def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: dict) -> tuple[Document, list[Problem]]:
+def parse_document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: Overrides) -> tuple[Document, list[Problem]]:
     """The whole document (metadata, a sidecar's fields winning; turns; provenance) and what it lacks."""
     doc = _document(seed, cleaned, turns, kind, overrides)
-    problems = [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in overrides]
-    if cleaned.title is None and "title" not in overrides and not any(p.code == "no-title" for p in cleaned.problems):
+    supplied = overrides.supplied()
+    problems = [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in supplied]
+    if cleaned.title is None and "title" not in supplied and not any(p.code == "no-title" for p in cleaned.problems):
         problems.append(Problem(seed.name, cleaned.title_line, "no-title",
                                 "no title found: published under the file name; add 'title:' to its sidecar"))
     if doc.kind == "transcript" and not any(t.label for t in doc.turns):
@@ -47,28 +51,30 @@ def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, o
     return doc, problems
 
 
-def _document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: dict) -> Document:
-    meta: dict[str, Any] = {  # the sidecar's overrides are read from YAML, checked by field
-        "title": cleaned.title, "date": cleaned.date, "time": cleaned.time, "place": cleaned.place,
-        "url": cleaned.url, "topics": list(cleaned.topics), "kind": kind,
-    }
-    meta.update(overrides)
-    title = meta["title"] or seed.name
+def _document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: Overrides) -> Document:
+    """The document: metadata (a sidecar's fields win), turns and provenance."""
+    date = _given(overrides.date, cleaned.date)
+    title = _given(overrides.title, cleaned.title) or seed.name
     return Document(
-        id=document_id(meta["date"], title),
-        kind=meta["kind"],
+        id=document_id(date, title),
+        kind=_given(overrides.kind, kind),
         title=title,
-        date=meta["date"],
-        time=meta["time"],
-        place=meta["place"],
+        date=date,
+        time=_given(overrides.time, cleaned.time),
+        place=_given(overrides.place, cleaned.place),
         lead=cleaned.lead,
-        source=Source(seed.name, seed.sha256, meta["url"], cleaned.publisher, seed.encoding),
-        topics=tuple(meta["topics"]),
+        source=Source(seed.name, seed.sha256, _given(overrides.url, cleaned.url), cleaned.publisher, seed.encoding),
+        topics=_given(overrides.topics, cleaned.topics),
         turns=turns,
         profile=cleaned.profile,
         removed=cleaned.removed,
         tooltips=cleaned.tooltips,
     )
+
+
+def _given(override: T | None, read: T) -> T:
+    """The sidecar's value where it gives one (an empty one included), else what the builder read."""
+    return read if override is None else override
 
 
 def document_id(date: str | None, title: str) -> str:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from ..model import Cleaned, Document, Mark, Source, Turn
-from ..names import slug
+from ..names import slug, title_slug
 
 # An editorial insertion of the source: "[with the fallen debris of a bridge]".
 INSERTION = re.compile(r"\[[^\[\]\n]{1,300}\]")
@@ -26,7 +26,9 @@ def editorial_marks(text: str) -> tuple[Mark, ...]:
     return tuple(sorted(marks, key=lambda k: k.start))
 
 
-# Longest document id, in characters (ids are file names and URLs).
+# Longest title part of a document id, in characters: the id is the date and this (ids are file names and URLs).
+ID_TITLE_LENGTH = 60
+# Longest document id, in characters, whatever the date given.
 ID_LENGTH = 80
 
 
@@ -56,8 +58,8 @@ def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, o
 
 
 def document_id(date: str | None, title: str) -> str:
-    """A stable slug: the date, then the title's words, cut at a word."""
-    base = f"{slug(date or '') or 'undated'}-{slug(title) or 'untitled'}"
+    """A stable slug: the date, then the title's words, cut at a word and never inside a name (``names.title_slug``)."""
+    base = f"{slug(date or '') or 'undated'}-{title_slug(title, ID_TITLE_LENGTH) or 'untitled'}"
     if len(base) > ID_LENGTH:
         base = base[:ID_LENGTH].rsplit("-", 1)[0]
     return base

@@ -41,7 +41,7 @@ from ..people import RoleIndex, involved
 from ..profiles.clean import MONTHS
 from ..search.index import search_files
 from . import figures
-from .cite import SITE_NAME, cite
+from .cite import SITE_NAME, bibtex_keys, cite
 from .escape import md_attr, md_text
 from .inline import indent_body, is_annotated, note_list, render_inline
 
@@ -277,6 +277,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     record = RenderCache(cache)
     folder = DocsFolder(docs_dir)
     documents = sorted(documents, key=lambda d: (d.date or "", d.id), reverse=True)
+    cite_keys = bibtex_keys(documents)
     views = person_views(documents, people)
     roles = RoleIndex(people)
     topics: dict[str, list[Document]] = defaultdict(list)
@@ -310,7 +311,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
         if kind == "document":
             doc = documents[index]
             pages[f"documents/{doc.id}.md"] = FRONT_MATTER + env.get_template("document.md.j2").render(
-                **common, doc=doc, roles=roles, words=figures.words_by_speaker(doc), cite=cite(doc, site_url or DEFAULT_SITE_URL))
+                **common, doc=doc, roles=roles, words=figures.words_by_speaker(doc),
+                cite=cite(doc, site_url or DEFAULT_SITE_URL, cite_keys[doc.id]))
             pages.update(document_files(doc, people, seeds[doc.id], site_url, roles))
         else:
             view = listed[index]
@@ -321,7 +323,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     tasks = [("document", i, 1) for i in range(len(documents))]
     tasks += [("person", i, n) for i, view in enumerate(listed) for n in range(1, view.pages + 1)]
     keys = unit_keys(documents, people, roles, seeds, listed, common["corpus_months"],
-                     (code_version(), _folder_digest(templates), site_url, directory_urls), jobs)
+                     (code_version(), _folder_digest(templates), site_url, directory_urls), jobs, cite_keys)
     todo: list[tuple[str, int, int]] = []
     names: list[str] = []  # the render cache's name of each task to do
     for task in tasks:
@@ -371,14 +373,16 @@ def _unit(task: tuple[str, int, int], documents: list[Document], listed: list[Pe
 
 
 def unit_keys(documents: list[Document], people: dict[str, Person], roles: RoleIndex, seeds: dict[str, str],
-              listed: list[PersonView], corpus_months: object, setting: tuple, jobs: int | None = None) -> dict[str, str]:
+              listed: list[PersonView], corpus_months: object, setting: tuple, jobs: int | None = None,
+              cite_keys: dict[str, str] | None = None) -> dict[str, str]:
     """The render cache's key of every unit: a hash of everything its files are made from.
 
     ``setting`` is what every page depends on (the builder's code, the templates, the
     site's address, the link style). A document's files show the document, its seed
     and, of each person it involves, the name, other names and summary and the roles
-    this document states. A person's page shows the person and the documents they are
-    in (so a key holds those documents' keys), the people they appeared with, and (on
+    this document states, and its citation key in the corpus (``cite_keys``). A
+    person's page shows the person and the documents they are in (so a key holds
+    those documents' keys), the people they appeared with, and (on
     its first page) the corpus' months. Values are hashed by ``repr``: the model's
     frozen dataclasses of strings, numbers and tuples print every field, in order.
     Documents are hashed on ``jobs`` processes.
@@ -390,7 +394,7 @@ def unit_keys(documents: list[Document], people: dict[str, Person], roles: RoleI
         doc = documents[index]
         shown = involved(doc) | {m.person for _, p in doc.paragraphs() for m in p.mentions}
         facet = [(bare[pid], roles.stated_in(doc.id, pid)) for pid in sorted(shown & people.keys())]
-        return _hash((base, doc, seeds[doc.id], facet))
+        return _hash((base, doc, seeds[doc.id], facet, (cite_keys or {}).get(doc.id)))
 
     doc_keys = dict(zip((d.id for d in documents), fork_map(document_key, range(len(documents)), jobs), strict=True))
     keys = {f"document:{doc_id}": key for doc_id, key in doc_keys.items()}

@@ -48,7 +48,7 @@ def parse_document(seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, o
         time=meta["time"],
         place=meta["place"],
         lead=cleaned.lead,
-        source=Source(seed.name, seed.sha256, meta["url"], cleaned.publisher, seed.encoding),
+        source=Source(seed.name, seed.sha256, meta["url"], cleaned.publisher, seed.encoding, authors=cleaned.authors),
         topics=tuple(meta["topics"]),
         turns=turns,
         profile=cleaned.profile,

@@ -167,6 +167,8 @@ def register_filters(env: Environment) -> None:
     env.filters["label"] = render_label
     env.filters["month"] = lambda d: f"{MONTHS[int(d[5:7]) - 1]} {d[:4]}" if d else "Undated"
     env.filters["words"] = lambda text: len(text.split())
+    env.filters["counted"] = counted
+    env.filters["date_span"] = date_span
     env.filters["topic_slug"] = topic_slug
     env.filters["raw"] = Markup
     env.filters["href"] = href
@@ -180,6 +182,17 @@ def register_filters(env: Environment) -> None:
     env.filters["note_body"] = lambda body: Markup(indent_body(body))
     env.filters["pre"] = lambda text: Markup(escape_html(text))
     env.filters["anchor"] = lambda text: slug(text) or "note"
+
+
+def counted(n: int, noun: str) -> str:
+    """A count and its noun, singular for one: '1 document', '3 documents'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def date_span(documents: list[Document]) -> str:
+    """The dates a list of documents spans, oldest to newest: '2025-03-31 to 2025-06-04', one date, or '' if none is dated."""
+    dates = sorted(d.date for d in documents if d.date)
+    return "" if not dates else dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
 
 
 def href(url: str) -> Markup:
@@ -345,7 +358,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     for topic, docs in sorted(topics.items()):
         pages = paged(docs)
         for number, chunk in enumerate(pages, 1):
-            write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
+            write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk, months=_by_month(chunk),
                   pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
     # documents.jsonl.gz: each document's JSON, by id, one a line, compressed as one text.

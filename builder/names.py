@@ -180,10 +180,10 @@ def title_slug(title: str, limit: int) -> str:
     at ``limit``). The slug depends on the title and the given names of
     ``names.yml`` only: the same title gives the same slug.
     """
-    words = title.split()
+    words = title.split()[: limit + 1]  # no more words fit (and a title of a million words costs no more)
     parts = [slug(word) for word in words]
     whole = "-".join(p for p in parts if p)
-    if len(whole) <= limit:
+    if len(whole) <= limit and len(words) <= limit:
         return whole
     kept = {k: "-".join(p for p in parts[:k] if p) for k in range(1, len(words)) if parts[k - 1]}
     fits = [k for k in sorted(kept, reverse=True) if len(kept[k]) <= limit and _core(words[k - 1]).casefold() not in DANGLING]

@@ -94,6 +94,10 @@ def test_a_first_word_longer_than_the_limit_is_cut_at_the_limit():
     assert title_slug("Yakutia-Sakha-Chukotka-Kamchatka-Primorye", 20) == "yakutia-sakha"
 
 
+def test_a_title_of_a_million_words_gives_a_short_slug():
+    assert title_slug("Meeting " * 1_000_000, 60) == "-".join(["meeting"] * 7)
+
+
 def test_a_title_that_is_one_long_name_is_still_cut_short():
     title = "Abdulaziz Bin Salman Bin Abdulaziz Al Saud Bin Khalid Al Faisal Bin Turki Al Mansour"
     assert 0 < len(title_slug(title, 40)) <= 40

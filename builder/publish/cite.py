@@ -71,7 +71,12 @@ def long_date(date: str | None) -> str:
 
 
 def citation_text(doc: Document, url: str) -> str:
-    """``Publisher. "Title." Date. Source URL. Also at Stenogram: URL.``; with a byline, ``Authors. "Title." Publisher, Date. ...``."""
+    """``Publisher. “Title.” Date. Source URL. Transcript and data at Stenogram: URL.``
+
+    With a byline, the authors come first and the publisher after the title, as a
+    reference to a news article gives them: ``Epstein, Jake, and Jane Doe. “Title.” The
+    Moscow Times, 6 February 2025. ...``.
+    """
     authors = cited_authors(doc)
     if authors:
         parts = [f"{_author_list(authors)}.", f"“{doc.title.rstrip('.')}.”",
@@ -108,15 +113,16 @@ def bibtex_key(doc: Document) -> str:
 
     Who: the first author's surname when the source names its authors, else the
     publisher's short name (the host it names, ``en.kremlin.ru``: ``kremlin``; else its
-    words, "The Moscow Times": ``moscowtimes``; else the source URL's host), else ``anon``. The year: ``nd`` if
-    undated. The word: the title's first that ``KEY_SKIPPED`` does not hold and is not a
-    number, else its first. Lower-case ASCII letters and digits only.
+    words, "The Moscow Times": ``moscowtimes``; else the source URL's host), else
+    ``anon``. The year: ``nd`` if undated. The word: the title's first that
+    ``KEY_SKIPPED`` does not hold and is not a number, else its first. Lower-case ASCII
+    letters and digits only.
     """
     authors = cited_authors(doc)
     who = _key_part(_surname(authors[0]) if authors else "") or _publisher_key(doc) or ANONYMOUS
     words = slug(doc.title).split("-")
     word = next((w for w in words if w not in KEY_SKIPPED and not w.isdigit()), words[0]) or "untitled"
-    return f"{who}{doc.date[:4] if doc.date else 'nd'}{word}"
+    return f"{who}{_key_part(doc.date[:4]) if doc.date else 'nd'}{word}"
 
 
 def bibtex_keys(documents: Iterable[Document]) -> dict[str, str]:

@@ -87,6 +87,7 @@ class Cleaned:
     place: str | None = None
     url: str | None = None
     publisher: str | None = None
+    authors: tuple[str, ...] = ()  # the names of the source's byline
     topics: tuple[str, ...] = ()
     kind: str
     removed: tuple[Removal, ...] = ()  # the audit, in line order
@@ -221,6 +222,7 @@ class Source:
     url: str | None
     publisher: str | None
     encoding: str = "utf-8"
+    authors: tuple[str, ...] = ()  # the source's byline, each name as written ("Jake Epstein"); none for most pages
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex |
             "sha256": doc.source.sha256,
             "url": doc.source.url,
             "publisher": doc.source.publisher,
+            "authors": list(doc.source.authors),
             "encoding": doc.source.encoding,
             "profile": doc.profile,
         },

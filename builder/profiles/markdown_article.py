@@ -1,7 +1,9 @@
-"""A news article saved as Markdown: ``# title``, a date, a caption, paragraphs, ``Original url:``.
+"""A news article saved as Markdown: ``# title``, a date, a byline, a caption, paragraphs, ``Original url:``.
 
 Links keep their words and lose their targets (most are dead ``(#)`` links);
-an inline promo (``**Related article:** ...``) is chrome.
+an inline promo (``**Related article:** ...``) is chrome. A byline (``By Jake
+Epstein and Jane Doe``) in the article's head, before its first paragraph of
+prose, names its authors, whom a citation names.
 """
 
 from __future__ import annotations
@@ -26,6 +28,14 @@ URL_LINE = re.compile(r"^<?(?P<url>https?://[^>\s]+)>?$")
 LINK = re.compile(r"(?<!!)\[(?P<words>[^\[\]]*)\]\((?P<target>[^)\s\[]*)(?:\s+\"[^\"\[]*\")?\)")
 # An inline promotion of another article.
 PROMO = re.compile(r"^\*\*(?:Related article|Read more|See also|Also read):?\*\*", re.IGNORECASE)
+# One author's name in a byline: capitalised words (initials, particles between them), four at most.
+AUTHOR = r"[A-Z](?:[^\W_]|[’'.-])*(?:\s+(?:(?:al|bin|da|de|del|der|du|la|le|van|von)\s+)*[A-Z](?:[^\W_]|[’'.-])*){0,3}"
+# What separates two authors in a byline: "A, B and C", "A, B, and C", "A & B".
+AUTHORS_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# A byline, links and emphasis gone: "By Jake Epstein", "By Jake Epstein and Jane Doe", "Author: Reuters".
+BYLINE = re.compile(rf"^[*_]*(?:By|Authors?:)\s+(?P<names>{AUTHOR}(?:(?:{AUTHORS_SEPARATOR.pattern}){AUTHOR})*)[*_]*$")
+# Words a line needs to be a paragraph of prose, which ends the article's head (where a byline may be).
+PROSE_WORDS = 12
 # Bold or italic markers around words.
 EMPHASIS = re.compile(r"(\*\*|__)(?P<words>.+?)\1")
 # A backslash escape (Markdown writes \$ for $; some scrapes double the backslash).
@@ -43,6 +53,8 @@ def clean(seed: Seed) -> Cleaned:
     removed: list[Removal] = []
     title = date = url = None
     title_line = 1
+    authors: tuple[str, ...] = ()
+    head = True  # the article's head, where a byline may be: until its first paragraph of prose
     body_lines: list[Line] = []
     i = 0
     while i < len(raw):
@@ -63,12 +75,16 @@ def clean(seed: Seed) -> Cleaned:
                     removed.append(Removal(raw[i].number, nxt, "source footer"))
                 elif nxt:
                     break
+        elif head and not authors and (m := BYLINE.match(unmarkdown(text))):
+            authors = tuple(AUTHORS_SEPARATOR.split(m["names"].rstrip(".")))
+            removed.append(Removal(line.number, text, "byline"))
         elif PROMO.match(text):
             removed.append(Removal(line.number, text, "promotion of another article"))
         elif text:
             for link in LINK.finditer(text):
                 removed.append(Removal(line.number, link["target"], "link target"))
             body_lines.append(Line(line.number, unmarkdown(text)))
+            head = head and len(text.split()) < PROSE_WORDS
         i += 1
     if title is None:
         problems.append(Problem(seed.name, 1, "no-title", "no '# title' line: add 'title:' to its sidecar"))
@@ -83,6 +99,7 @@ def clean(seed: Seed) -> Cleaned:
         date=date,
         url=url,
         publisher=publisher_of(url),
+        authors=authors,
         removed=audit(removed, repaired),
         tooltips=tuple(tooltips),
         title_line=title_line,

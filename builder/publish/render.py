@@ -21,7 +21,7 @@ from ..corpus import Corpus
 from ..docs_folder import DocsFolder
 from ..people import RoleIndex
 from . import figures, pages, views
-from .cite import SITE_NAME, cite
+from .cite import SITE_NAME, bibtex_keys, cite
 from .filters import environment
 from .keys import document_unit, person_unit, unit_keys
 
@@ -46,6 +46,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     documents = sorted(corpus.documents, key=lambda d: (d.date or "", d.id), reverse=True)
     people = corpus.people
     roles = RoleIndex(people)
+    cite_keys = bibtex_keys(documents)
     persons = views.listed(views.person_views(documents, people))
     topics = views.by_topic(documents)
     years = views.by_year(documents)
@@ -62,7 +63,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
             doc = documents[index]
             path = f"documents/{doc.id}.md"
             text = env.get_template("document.md.j2").render(**common, doc=doc, present=views.document_people(doc, people, roles),
-                                                             cite=cite(doc, options.site_url))
+                                                             cite=cite(doc, options.site_url, cite_keys[doc.id]))
         else:
             view = persons[index]
             path = f"people/{pages.person_page(view.person.id, number)}"
@@ -72,7 +73,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     tasks = {document_unit(doc): ("document", i, 1) for i, doc in enumerate(documents)}
     tasks |= {person_unit(view, n): ("person", i, n) for i, view in enumerate(persons) for n in range(1, view.pages + 1)}
     setting = (code_version(), folder_digest(options.templates), options.site_url, options.directory_urls)
-    keys = unit_keys(documents, people, roles, persons, common["corpus_months"], setting, options.jobs)
+    keys = unit_keys(documents, people, roles, persons, common["corpus_months"], setting, options.jobs, cite_keys)
     run_units(units, tasks, keys, render, folder, options.jobs)
 
     write("index.md", "home.md.j2", documents=documents, persons=persons, latest=documents[:LATEST])
@@ -83,11 +84,12 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     write("people/index.md", "people.md.j2", letters=letters, total=len(persons))
     for letter, people_of_letter in letters:
         write(f"people/{pages.letter_page(letter)}", "letter.md.j2", letter=letter, persons=people_of_letter, letters=letters)
-    write("topics/index.md", "topics.md.j2", topics=topics)
-    for topic, docs in topics:
-        chunks = pages.paged(docs)
-        files = [pages.topic_page(topic, n) for n in range(1, len(chunks) + 1)]
+    write("topics/index.md", "topics.md.j2", topics=topics, total=len(topics))
+    for entry in topics:
+        chunks = pages.paged(entry.documents)
+        files = [pages.topic_page(entry.topic, n) for n in range(1, len(chunks) + 1)]
         for number, chunk in enumerate(chunks, 1):
-            write(f"topics/{files[number - 1]}", "topic.md.j2", topic=topic, documents=chunk, pager=pages.Pager(number, files, len(docs)))
+            write(f"topics/{files[number - 1]}", "topic.md.j2", topic=entry, months=views.by_month(chunk),
+                  pager=pages.Pager(number, files, entry.count))
     write("data.md", "data.md.j2", documents=documents, years=years)
     write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))

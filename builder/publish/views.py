@@ -205,13 +205,35 @@ def by_month(documents: Sequence[Document]) -> list[tuple[str, list[Document]]]:
     return sorted(months.items(), reverse=True)
 
 
-def by_topic(documents: Sequence[Document]) -> list[tuple[str, list[Document]]]:
+@dataclass(frozen=True)
+class TopicEntry:
+    """A topic as its pages list it: its documents (newest first), how many, and the dates they span."""
+
+    topic: str
+    documents: list[Document]
+
+    @property
+    def count(self) -> int:
+        return len(self.documents)
+
+    @property
+    def span(self) -> str:
+        return date_span(self.documents)
+
+
+def by_topic(documents: Sequence[Document]) -> list[TopicEntry]:
     """Each topic and its documents, topics in order."""
     topics: dict[str, list[Document]] = defaultdict(list)
     for doc in documents:
         for topic in doc.topics:
             topics[topic].append(doc)
-    return sorted(topics.items())
+    return [TopicEntry(topic, docs) for topic, docs in sorted(topics.items())]
+
+
+def date_span(documents: Sequence[Document]) -> str:
+    """The dates documents span, oldest to newest: '2025-03-31 to 2025-06-04', one date, or '' if none is dated."""
+    dates = sorted(d.date for d in documents if d.date)
+    return "" if not dates else dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
 
 
 def by_letter(views: list[PersonView]) -> list[tuple[str, list[PersonView]]]:

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from ..ingest.sidecar import Overrides
 from ..model import Cleaned, Document, Mark, Problem, Seed, Source, Turn
-from ..names import slug
+from ..names import slug, title_slug
 
 T = TypeVar("T")
 
@@ -31,7 +31,9 @@ def editorial_marks(text: str) -> tuple[Mark, ...]:
     return tuple(sorted(marks, key=lambda k: k.start))
 
 
-# Longest document id, in characters (ids are file names and URLs).
+# Longest title part of a document id, in characters: the id is the date and this (ids are file names and URLs).
+ID_TITLE_LENGTH = 60
+# Longest document id, in characters, whatever the date given.
 ID_LENGTH = 80
 # A problem of what the seed lacks, and the sidecar field that supplies it (the problem is then no problem).
 SIDECAR_FIELD_OF = {"no-date": "date", "no-title": "title"}
@@ -63,7 +65,8 @@ def _document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, 
         time=_given(overrides.time, cleaned.time),
         place=_given(overrides.place, cleaned.place),
         lead=cleaned.lead,
-        source=Source(seed.name, seed.sha256, _given(overrides.url, cleaned.url), cleaned.publisher, seed.encoding),
+        source=Source(seed.name, seed.sha256, _given(overrides.url, cleaned.url), cleaned.publisher, seed.encoding,
+                      authors=cleaned.authors),
         topics=_given(overrides.topics, cleaned.topics),
         turns=turns,
         profile=cleaned.profile,
@@ -78,8 +81,8 @@ def _given(override: T | None, read: T) -> T:
 
 
 def document_id(date: str | None, title: str) -> str:
-    """A stable slug: the date, then the title's words, cut at a word."""
-    base = f"{slug(date or '') or 'undated'}-{slug(title) or 'untitled'}"
+    """A stable slug: the date, then the title's words, cut at a word and never inside a name (``names.title_slug``)."""
+    base = f"{slug(date or '') or 'undated'}-{title_slug(title, ID_TITLE_LENGTH) or 'untitled'}"
     if len(base) > ID_LENGTH:
         base = base[:ID_LENGTH].rsplit("-", 1)[0]
     return base

@@ -21,7 +21,8 @@ from .ingest.sidecar import read_sidecar
 from .model import Document, Person, Problem
 from .profiles import detect
 from .publish.cite import configured_site_url
-from .publish.render import render_site
+from .publish.feeds import atom_feeds
+from .publish.render import DEFAULT_SITE_URL, render_site
 from .site.mkdocs import SiteOptions, build_site
 from .turns.find import find_turns, kind_of
 from .turns.parse import parse_document
@@ -175,9 +176,11 @@ def build(options: BuildOptions) -> BuildReport:
     report = parse_corpus(options.seeds, options.cache_dir, options.jobs)
     started = time.perf_counter()
     clock: dict[str, float] = {}
+    site_url = configured_site_url(options.config, options.site_url)
     render_site(report.documents, report.people, report.texts, options.templates, options.docs_dir,
-                terms=report.terms, site_url=configured_site_url(options.config, options.site_url), jobs=options.jobs,
-                directory_urls=not options.offline, clock=clock, cache=options.cache_dir / "render.json")
+                terms=report.terms, site_url=site_url, jobs=options.jobs,
+                directory_urls=not options.offline, clock=clock, cache=options.cache_dir / "render.json",
+                files=atom_feeds(report.documents, report.people, site_url or DEFAULT_SITE_URL))
     report.timings["search"] = clock.get("search", 0.0)
     report.timings["render"] = time.perf_counter() - started - report.timings["search"]
     if options.run_mkdocs:

@@ -23,6 +23,7 @@ import hashlib
 import shutil
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from html import escape as escape_html
 from itertools import groupby
@@ -46,7 +47,7 @@ from .escape import md_attr, md_text
 from .inline import indent_body, is_annotated, note_list, render_inline
 
 # What the render stage owns inside the docs folder; everything else there is left alone.
-GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "search")
+GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "search", "feeds")
 # Every page's front matter: Material's lunr plugin skips the page, because search runs on
 # the builder's own sharded index (search.py) and Material's plugin only supplies the search box.
 FRONT_MATTER = "---\nsearch:\n  exclude: true\n---\n\n"
@@ -263,7 +264,7 @@ def person_views(documents: list[Document], people: dict[str, Person]) -> dict[s
 def render_site(documents: list[Document], people: dict[str, Person], seeds: dict[str, str],
                 templates: Path, docs_dir: Path, *, terms: tuple[Term, ...] = (), site_url: str | None = None,
                 jobs: int | None = None, directory_urls: bool = True, clock: dict[str, float] | None = None,
-                cache: Path | None = None) -> None:
+                cache: Path | None = None, files: Iterable[tuple[str, bytes]] = ()) -> None:
     """Write every page and data file into ``docs_dir`` (see ``DocsFolder``: only what changed is written).
 
     ``terms`` is the glossary; ``site_url`` the published site's address, for citations.
@@ -272,6 +273,7 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     links the builder writes in final form (raw HTML, the search index) follow it.
     ``clock``, when given, gets the seconds spent making the search index (``search``).
     ``cache`` is the render cache's file (``None``: every unit is rendered).
+    ``files`` are written as they are (the Atom feeds: ``builder/publish/feeds.py``).
     """
     env = environment(templates)
     record = RenderCache(cache)
@@ -291,13 +293,13 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     common = {"people": people, "site_name": SITE_NAME, "documents_by_id": {d.id: d for d in documents}, "page_size": PAGE_SIZE,
               "directory_urls": directory_urls, "corpus_months": figures.corpus_months(documents)}
 
-    def write(path: str, template: str, **context) -> None:
-        write_text(path, FRONT_MATTER + env.get_template(template).render(**common, **context))
+    def write(path: str, template: str, feed: str | None = None, **context) -> None:
+        write_text(path, front_matter(feed) + env.get_template(template).render(**common, feed=feed, **context))
 
     def write_text(path: str, text: str | bytes) -> None:
         folder.written.add(folder.put(path, text))
 
-    write("index.md", "home.md.j2", documents=documents, persons=listed, topics=sorted(topics))
+    write("index.md", "home.md.j2", feed_file("index.md"), documents=documents, persons=listed, topics=sorted(topics))
     years = sorted(by_year.items(), reverse=True)
     write("documents/index.md", "dates.md.j2", years=years)
     for year, docs in years:
@@ -314,8 +316,9 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
             pages.update(document_files(doc, people, seeds[doc.id], site_url, roles))
         else:
             view = listed[index]
-            pages[f"people/{person_page(view.person.id, number)}"] = FRONT_MATTER + env.get_template("person.md.j2").render(
-                **common, view=replace(view, page=number))
+            feed = feed_file(f"people/{person_page(view.person.id)}")
+            pages[f"people/{person_page(view.person.id, number)}"] = front_matter(feed) + env.get_template("person.md.j2").render(
+                **common, view=replace(view, page=number), feed=feed)
         return [folder.put(path, text) for path, text in pages.items()]
 
     tasks = [("document", i, 1) for i in range(len(documents))]
@@ -343,7 +346,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
     for topic, docs in sorted(topics.items()):
         pages = paged(docs)
         for number, chunk in enumerate(pages, 1):
-            write(f"topics/{topic_page(topic, number)}", "topic.md.j2", topic=topic, documents=chunk,
+            write(f"topics/{topic_page(topic, number)}", "topic.md.j2", feed_file(f"topics/{topic_page(topic)}"),
+                  topic=topic, documents=chunk,
                   pager=Pager(number, [topic_page(topic, n) for n in range(1, len(pages) + 1)], len(docs)))
     write("data.md", "data.md.j2", documents=documents, years=years)
     # documents.jsonl.gz: each document's JSON, by id, one a line, compressed as one text.
@@ -356,6 +360,8 @@ def render_site(documents: list[Document], people: dict[str, Person], seeds: dic
         write_text(path, text)
     if clock is not None:
         clock["search"] = time.perf_counter() - started
+    for path, data in files:
+        write_text(path, data)
     for asset in sorted(p for p in (templates / "assets").rglob("*") if p.is_file()):
         write_text(f"assets/{asset.relative_to(templates / 'assets').as_posix()}", asset.read_bytes())
     folder.finish()
@@ -452,6 +458,16 @@ def person_page(person_id: str, number: int = 1) -> str:
 def topic_page(topic: str, number: int = 1) -> str:
     """A topic's page; its later pages carry ``--N`` (a slug never holds two hyphens in a row)."""
     return f"{topic_slug(topic)}.md" if number == 1 else f"{topic_slug(topic)}--{number}.md"
+
+
+def feed_file(page: str) -> str:
+    """The Atom feed of a page (of a list's first page): ``feeds/`` and the page's path, ``.xml`` for ``.md``."""
+    return f"feeds/{page.removesuffix('.md')}.xml"
+
+
+def front_matter(feed: str | None = None) -> str:
+    """A page's front matter: ``FRONT_MATTER``, and the feed its head links (``templates/theme/main.html``), if any."""
+    return FRONT_MATTER if feed is None else FRONT_MATTER.replace("---\n", f"---\nfeed: {feed}\n", 1)
 
 
 def _by_month(documents: list[Document]) -> list[tuple[str, list[Document]]]:

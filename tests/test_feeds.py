@@ -14,7 +14,7 @@ from lxml import etree
 
 from builder.pipeline import ROOT
 from builder.publish.cite import configured_site_url, page_url
-from builder.publish.feeds import FEED_SIZE, atom_feeds
+from builder.publish.feeds import FEED_SIZE, SITE_FEED_SIZE, atom_feeds
 from builder.publish.render import DEFAULT_SITE_URL, topic_slug
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -85,7 +85,7 @@ def test_the_feeds_are_in_the_site_as_the_builder_wrote_them(built_site):
 
 def test_the_site_feed_lists_the_newest_documents_newest_first(built_site):
     feed = parsed((built_site.site / "feeds" / "index.xml").read_bytes())
-    newest = newest_first(built_site.report.documents)[:FEED_SIZE]
+    newest = newest_first(built_site.report.documents)[:SITE_FEED_SIZE]
     assert linked_documents(feed) == [d.id for d in newest]
     assert [e.link for e in feed.entries] == [page_url(SITE_URL, d.id) for d in newest]
     assert [e.title for e in feed.entries] == [d.title for d in newest]
@@ -129,7 +129,8 @@ def test_a_topic_feed_lists_the_topic_documents(built_site):
         assert all(topic in [t.term for t in e.tags] for e in feed.entries)
 
 
-@pytest.mark.parametrize("page, feed", [("index.html", "feeds/index.xml"), ("people/vladimir-putin/index.html", "feeds/people/vladimir-putin.xml"),
+@pytest.mark.parametrize("page, feed", [("index.html", "feeds/index.xml"),
+                                        ("people/vladimir-putin/index.html", "feeds/people/vladimir-putin.xml"),
                                         ("topics/space/index.html", "feeds/topics/space.xml")])
 def test_the_home_person_and_topic_pages_link_their_feed_in_the_head_and_the_text(built_site, page, feed):
     soup = BeautifulSoup((built_site.site / page).read_text("utf-8"), "html.parser")
@@ -188,3 +189,23 @@ def test_the_same_documents_give_the_same_feeds_byte_for_byte(built_site):
     once = dict(atom_feeds(documents, built_site.report.people, SITE_URL))
     again = dict(atom_feeds(list(reversed(documents)), built_site.report.people, SITE_URL))
     assert once == again
+
+
+def test_a_feed_holds_the_newest_documents_only(built_site):
+    doc = newest_first(built_site.report.documents)[0]
+    many = [replace(doc, id=f"2024-01-{day:02d}-meeting-{n}", date=f"2024-01-{day:02d}") for day in range(1, 29) for n in range(3)]
+    files = dict(atom_feeds(many, built_site.report.people, SITE_URL))
+    newest = [d.id for d in sorted(many, key=lambda d: (d.date, d.id), reverse=True)]
+    assert linked_documents(parsed(files["feeds/index.xml"])) == newest[:SITE_FEED_SIZE]
+    for path in ("feeds/people/vladimir-putin.xml", f"feeds/topics/{topic_slug(doc.topics[0])}.xml"):
+        assert linked_documents(parsed(files[path])) == newest[:FEED_SIZE], path
+
+
+def test_a_person_named_only_in_the_title_or_lead_has_an_entry_that_says_so(built_site):
+    doc = newest_first(built_site.report.documents)[0]
+    people = built_site.report.people
+    guest = replace(people["vladimir-putin"], id="a-guest", name="A Guest")
+    files = dict(atom_feeds([replace(doc, people=(*doc.people, guest.id))], {**people, guest.id: guest}, SITE_URL))
+    [entry] = parsed(files["feeds/people/a-guest.xml"]).entries
+    assert entry.summary == "A Guest: named in the title or the lead."
+    assert entry.link == page_url(SITE_URL, doc.id)

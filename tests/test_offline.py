@@ -79,7 +79,8 @@ def test_packing_the_same_site_twice_gives_the_same_bytes(tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
-@pytest.mark.parametrize("page, feed", [("index.html", "feeds/index.xml"), ("people/vladimir-putin.html", "feeds/people/vladimir-putin.xml"),
+@pytest.mark.parametrize("page, feed", [("index.html", "feeds/index.xml"),
+                                        ("people/vladimir-putin.html", "feeds/people/vladimir-putin.xml"),
                                         ("topics/space.html", "feeds/topics/space.xml")])
 def test_the_offline_copy_holds_the_atom_feeds_and_its_pages_link_them_as_files(offline_build, page, feed):
     _, folder = offline_build

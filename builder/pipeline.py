@@ -36,6 +36,7 @@ from .ingest.sidecar import Overrides, read_sidecar
 from .model import Document, Person, Problem
 from .profiles import detect
 from .public_url import public_url
+from .publish.feeds import atom_feeds
 from .publish.render import RenderOptions, render_site
 from .search.index import search_files
 from .site.mkdocs import SiteOptions, build_site
@@ -194,6 +195,9 @@ def build(options: BuildOptions) -> BuildReport:
     with clock("render"):
         render_site(folder, corpus, RenderOptions(options.templates, site_url, not options.offline, options.jobs), rendered)
         folder.put_folder("assets", options.templates / "assets")
+
+    with clock("feeds"):
+        folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url)))
 
     with clock("write"):
         folder.finish()

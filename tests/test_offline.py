@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -97,3 +98,16 @@ def test_packing_the_same_site_twice_gives_the_same_bytes(tmp_path):
     (site / "index.html").touch()  # a newer mtime changes nothing
     pack(site, second)
     assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("page, feed", [("index.html", "feeds/index.xml"),
+                                        ("people/vladimir-putin.html", "feeds/people/vladimir-putin.xml"),
+                                        ("topics/space.html", "feeds/topics/space.xml")])
+def test_the_offline_copy_holds_the_atom_feeds_and_its_pages_link_them_as_files(offline_build, page, feed):
+    _, folder = offline_build
+    site = folder / "site"
+    with zipfile.ZipFile(folder / "stenogram-offline.zip") as zf:
+        assert f"{FOLDER}/{feed}" in zf.namelist()
+    hrefs = re.findall(r'href="([^"]+\.xml)"', (site / page).read_text("utf-8"))
+    assert len(hrefs) == 2  # the head's <link rel="alternate"> and the page's own link
+    assert {(site / page).parent.joinpath(href).resolve() for href in hrefs} == {(site / feed).resolve()}

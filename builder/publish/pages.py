@@ -72,3 +72,8 @@ def person_page(person_id: str, number: int = 1) -> str:
 def topic_page(topic: str, number: int = 1) -> str:
     """A topic's page; its later pages carry ``--N`` (a slug never holds two hyphens in a row)."""
     return f"{topic_slug(topic)}.md" if number == 1 else f"{topic_slug(topic)}--{number}.md"
+
+
+def feed_file(page: str) -> str:
+    """The Atom feed of a page (of a list's first page): ``feeds/`` and the page's path, ``.xml`` for ``.md``."""
+    return f"feeds/{page.removesuffix('.md')}.xml"

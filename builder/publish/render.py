@@ -53,8 +53,8 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     common = {"people": people, "site_name": SITE_NAME, "documents_by_id": {d.id: d for d in documents}, "page_size": pages.PAGE_SIZE,
               "directory_urls": options.directory_urls, "corpus_months": figures.corpus_months(documents)}
 
-    def write(path: str, template: str, **context) -> None:
-        folder.put(path, FRONT_MATTER + env.get_template(template).render(**common, **context))
+    def write(path: str, template: str, feed: str | None = None, **context) -> None:
+        folder.put(path, front_matter(feed) + env.get_template(template).render(**common, feed=feed, **context))
 
     def render(task: tuple[str, int, int]) -> list[str]:
         """Put one unit's page, a document's or one page of a person's record; its path."""
@@ -62,13 +62,15 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
         if kind == "document":
             doc = documents[index]
             path = f"documents/{doc.id}.md"
-            text = env.get_template("document.md.j2").render(**common, doc=doc, present=views.document_people(doc, people, roles),
-                                                             cite=cite(doc, options.site_url, cite_keys[doc.id]))
+            present = views.document_people(doc, people, roles)
+            text = FRONT_MATTER + env.get_template("document.md.j2").render(**common, doc=doc, present=present,
+                                                                            cite=cite(doc, options.site_url, cite_keys[doc.id]))
         else:
             view = persons[index]
             path = f"people/{pages.person_page(view.person.id, number)}"
-            text = env.get_template("person.md.j2").render(**common, view=replace(view, page=number))
-        return [folder.put(path, FRONT_MATTER + text)]
+            feed = pages.feed_file(f"people/{pages.person_page(view.person.id)}")
+            text = front_matter(feed) + env.get_template("person.md.j2").render(**common, view=replace(view, page=number), feed=feed)
+        return [folder.put(path, text)]
 
     tasks = {document_unit(doc): ("document", i, 1) for i, doc in enumerate(documents)}
     tasks |= {person_unit(view, n): ("person", i, n) for i, view in enumerate(persons) for n in range(1, view.pages + 1)}
@@ -76,7 +78,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     keys = unit_keys(documents, people, roles, persons, common["corpus_months"], setting, options.jobs, cite_keys)
     run_units(units, tasks, keys, render, folder, options.jobs)
 
-    write("index.md", "home.md.j2", documents=documents, persons=persons, latest=documents[:LATEST])
+    write("index.md", "home.md.j2", pages.feed_file("index.md"), documents=documents, persons=persons, latest=documents[:LATEST])
     write("documents/index.md", "dates.md.j2", years=years, total=len(documents))
     for year, docs in years:
         write(f"documents/{pages.year_page(year)}", "year.md.j2", year=year, months=views.by_month(docs), years=years, total=len(docs))
@@ -89,7 +91,12 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
         chunks = pages.paged(entry.documents)
         files = [pages.topic_page(entry.topic, n) for n in range(1, len(chunks) + 1)]
         for number, chunk in enumerate(chunks, 1):
-            write(f"topics/{files[number - 1]}", "topic.md.j2", topic=entry, months=views.by_month(chunk),
+            write(f"topics/{files[number - 1]}", "topic.md.j2", pages.feed_file(f"topics/{files[0]}"), topic=entry, months=views.by_month(chunk),
                   pager=pages.Pager(number, files, entry.count))
     write("data.md", "data.md.j2", documents=documents, years=years)
     write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))
+
+
+def front_matter(feed: str | None = None) -> str:
+    """A page's front matter: ``FRONT_MATTER``, and the feed its head links (``templates/theme/main.html``), if any."""
+    return FRONT_MATTER if feed is None else FRONT_MATTER.replace("---\n", f"---\nfeed: {feed}\n", 1)

@@ -59,3 +59,18 @@
     childList: true, subtree: true, attributes: true, attributeFilter: ["data-md-scrolllock"]
   });
 })();
+
+/* As a page loads, Material fetches sitemap.xml beside every <link rel="alternate"> (to find
+   the page in its other languages: `extra.alternate`). Beside a page's Atom feed there is no
+   sitemap, so each page with a feed asked for a file that is not there. Material looks once,
+   when the document has loaded, in a listener added before this script runs: the feeds are
+   hidden from that look and named again just after it. Feed readers read the page's HTML,
+   which is unchanged. */
+(function () {
+  "use strict";
+  var feeds = document.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]');
+  for (var i = 0; i < feeds.length; i++) feeds[i].rel = "feed";
+  document.addEventListener("DOMContentLoaded", function () {
+    for (var i = 0; i < feeds.length; i++) feeds[i].rel = "alternate";
+  }, { once: true });
+})();

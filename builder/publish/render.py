@@ -91,7 +91,8 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
         chunks = pages.paged(entry.documents)
         files = [pages.topic_page(entry.topic, n) for n in range(1, len(chunks) + 1)]
         for number, chunk in enumerate(chunks, 1):
-            write(f"topics/{files[number - 1]}", "topic.md.j2", pages.feed_file(f"topics/{files[0]}"), topic=entry, months=views.by_month(chunk),
+            write(f"topics/{files[number - 1]}", "topic.md.j2", pages.feed_file(f"topics/{files[0]}"), topic=entry,
+                  months=views.by_month(chunk),
                   pager=pages.Pager(number, files, entry.count))
     write("data.md", "data.md.j2", documents=documents, years=years)
     write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))

@@ -16,12 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..addresses import SITE_NAME
 from ..cache import UnitCache, code_version, folder_digest, run_units
 from ..corpus import Corpus
 from ..docs_folder import DocsFolder
 from ..people import RoleIndex
 from . import figures, pages, views
-from .cite import SITE_NAME, bibtex_keys, cite
+from .cite import bibtex_keys, cite
 from .filters import environment
 from .keys import document_unit, person_unit, unit_keys
 

@@ -67,9 +67,9 @@ def test_people_json_is_popolo_with_other_names_and_sourced_memberships(built_si
     jsonschema.Draft202012Validator(schema("people.schema.json")).validate(people)
     persons = {p["id"]: p for p in people["persons"]}
     assert {"name": "Yuri Borisov"} in persons["yury-borisov"]["other_names"]
-    tooltip = next(m for m in persons["yury-borisov"]["memberships"] if m["via"] == "tooltip")
+    tooltip = next(m for m in people["memberships"] if m["person_id"] == "yury-borisov" and "tooltip" in m["via"])
     assert tooltip["role"] == "Special Representative of the President for International Cooperation in Space Exploration"
-    assert tooltip["start_date"] == "2025-03-31" and tooltip["sources"][0]["url"] == "http://en.kremlin.ru/d/76574"
+    assert tooltip["first_seen"] == "2025-03-31" and tooltip["sources"][0]["url"] == "http://en.kremlin.ru/d/76574"
 
 
 def test_turns_csv_reloads_with_one_row_per_turn_of_the_corpus(built_site):

@@ -13,8 +13,9 @@ import json
 from collections.abc import Sequence
 
 from ..addresses import downloads
-from ..model import Document, Note, Person, Role
-from ..people import RoleIndex, involved
+from ..model import Document, Note, Person
+from ..names import slug
+from ..people import PEOPLE_FILE, SOURCES, Membership, RoleIndex, involved, memberships
 
 
 def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex | None = None) -> dict:
@@ -91,28 +92,59 @@ def annotation_record(note: Note, doc: Document) -> dict:
     }
 
 
-def person_record(person: Person, documents: dict[str, Document] | None = None) -> dict:
-    return {
-        "id": person.id,
-        "name": person.name,
-        "other_names": [{"name": n} for n in person.other_names],
-        "summary": person.summary,
-        "memberships": [_membership(person, r, documents or {}) for r in person.roles],
-    }
+def person_record(person: Person) -> dict:
+    """A Popolo person: id, name, other names, and the people file's summary."""
+    return {"id": person.id, "name": person.name, "other_names": [{"name": n} for n in person.other_names], "summary": person.summary}
 
 
-def _membership(person: Person, role: Role, documents: dict[str, Document]) -> dict:
-    doc = documents.get(role.document)
-    source = {"note": f"{role.source}: {doc.title if doc else role.document}"}
-    if doc and doc.source.url:
-        source["url"] = doc.source.url
-    return {"person_id": person.id, "role": role.title, "start_date": role.date, "end_date": role.end,
-            "source": role.document, "via": role.source, "sources": [source]}
+def membership_record(membership: Membership, mid: str, documents: dict[str, Document]) -> dict:
+    """A Popolo membership: its person, its organization (null: the role names none), its role, the dates.
+
+    ``start_date`` and ``end_date`` are the people file's (null where it gives none, and for a role only
+    the documents state); ``first_seen`` and ``last_seen`` are the dates of the first and last documents
+    stating it; ``sources`` are those documents (and the people file).
+    """
+    sources = [{"note": f"curated: {PEOPLE_FILE}"}] if membership.curated else []
+    for document in membership.documents:
+        doc = documents.get(document)
+        source = {"note": f"{'/'.join(_kinds(membership, document))}: {doc.title if doc else document}"}
+        if doc and doc.source.url:
+            source["url"] = doc.source.url
+        sources.append(source)
+    return {"id": mid, "person_id": membership.person, "organization_id": membership.body.id if membership.body else None,
+            "role": membership.title, "wordings": list(membership.wordings),
+            "start_date": membership.start, "end_date": membership.end,
+            "first_seen": membership.first_seen, "last_seen": membership.last_seen,
+            "via": list(membership.sources), "documents": list(membership.documents), "sources": sources}
+
+
+def _kinds(membership: Membership, document: str) -> list[str]:
+    """How ``document`` states the role: ``tooltip``, ``label``, in that order."""
+    found = {r.source for r in membership.stated if r.document == document}
+    return [k for k in SOURCES if k in found]
 
 
 def people_record(people: dict[str, Person], documents: dict[str, Document] | None = None) -> dict:
-    """The people registry, Popolo-style (persons with other_names and memberships, each with its sources)."""
-    return {"persons": [person_record(p, documents) for _, p in sorted(people.items())]}
+    """The people registry in Popolo form: top-level ``persons``, ``organizations`` and ``memberships`` pointing at both.
+
+    A membership is one role of a person, however many wordings and documents state it
+    (``people.memberships``); an organization is the body a role belongs to (``people.bodies``).
+    """
+    persons, memberships_out, bodies = [], [], {}
+    for _, person in sorted(people.items()):
+        persons.append(person_record(person))
+        taken: set[str] = set()
+        for membership in memberships(person):
+            mid = base = f"{person.id}/{slug(membership.title) or 'role'}"
+            n = 2
+            while mid in taken:
+                mid, n = f"{base}-{n}", n + 1
+            taken.add(mid)
+            memberships_out.append(membership_record(membership, mid, documents or {}))
+            if membership.body:
+                bodies[membership.body.id] = membership.body
+    organizations = [{"id": b.id, "name": b.name, "classification": b.classification} for _, b in sorted(bodies.items())]
+    return {"persons": persons, "organizations": organizations, "memberships": memberships_out}
 
 
 # Columns of turns.csv, one row per turn of the corpus.

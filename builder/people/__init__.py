@@ -17,7 +17,9 @@ before found nothing):
    ``Mr Chancellor``...: the one person of the document with that title.
 
 An ambiguous or unknown name is a reported problem, never a guess.
-The people file (``seeds/people.yml``) overrides what is inferred.
+The people file (``seeds/people.yml``) overrides what is inferred: its name is the
+display name, and a curated role replaces every statement of that role (``memberships``:
+one role, however many wordings state it, ``bodies``: the body it is of).
 
 The stage runs in two passes over the corpus: ``collect`` adds every person the
 documents name to the registry, then ``resolve`` gives each document's speakers
@@ -27,10 +29,13 @@ import what they need from here.
 
 from __future__ import annotations
 
+from .bodies import Body, role_key
 from .collect import collect
 from .curated import PEOPLE_FILE, load_curated
+from .memberships import SOURCES, Membership, latest, memberships
 from .registry import Entry, Registry
 from .resolve import resolve
 from .roles import RoleIndex, involved, people_of
 
-__all__ = ["PEOPLE_FILE", "Entry", "Registry", "RoleIndex", "collect", "involved", "load_curated", "people_of", "resolve"]
+__all__ = ["PEOPLE_FILE", "SOURCES", "Body", "Entry", "Membership", "Registry", "RoleIndex", "collect", "involved", "latest",
+           "load_curated", "memberships", "people_of", "resolve", "role_key"]

@@ -1,8 +1,9 @@
-"""People as frozen records, and their roles by document."""
+"""People as frozen records, and their roles by document (one wording a role where a page lists them)."""
 
 from __future__ import annotations
 
 from ..model import Document, Person, Role
+from .bodies import role_key
 from .registry import Registry
 
 
@@ -41,6 +42,15 @@ class RoleIndex:
     def stated_in(self, doc_id: str, pid: str) -> list[Role]:
         """The roles ``doc_id`` states for ``pid``, in the order of the person's roles."""
         return self.stated.get((pid, doc_id), [])
+
+    def titles_in(self, doc_id: str, pid: str) -> tuple[str, ...]:
+        """The roles ``doc_id`` states for ``pid``, one wording a role (a tooltip's before a label's)."""
+        kept: dict[str, Role] = {}
+        for role in self.stated_in(doc_id, pid):
+            key = role_key(role.title)
+            if kept.setdefault(key, role).source != "tooltip" and role.source == "tooltip":
+                kept[key] = role
+        return tuple(role.title for role in kept.values())
 
     def role_in(self, doc: Document, pid: str) -> str | None:
         """The role ``pid`` held in ``doc``: a tooltip's, else a speaker label's, else a curated one valid on its date."""

@@ -18,7 +18,7 @@ from itertools import groupby
 from ..annotate.glossary import Term
 from ..model import Document, Paragraph, Person, Turn
 from ..names import surname_of
-from ..people import RoleIndex
+from ..people import Membership, RoleIndex, latest, memberships
 from . import pages
 from .figures import words_by_speaker
 
@@ -53,35 +53,60 @@ class MentionRef:
     snippet: str
 
 
+# The documents a role's row links; the others stating it are counted.
+ROLE_DOCUMENTS = 3
+
+
 @dataclass(frozen=True)
 class RoleRow:
-    """One role of a person as their page lists it: every statement of that title from one kind of source."""
+    """One role of a person as their page lists it: the curated dates it was held, the dates the documents were seen stating it."""
 
-    title: str
-    source: str  # "label" | "tooltip" | "curated"
-    first: str | None  # the earliest date it was stated (a curated role: its start)
-    last: str | None  # the latest date it was stated (a curated role: its end)
-    document: str  # the earliest document (or file) stating it
-    count: int  # documents stating it
+    membership: Membership
+
+    @property
+    def title(self) -> str:
+        return self.membership.title
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """The other titles the sources give it."""
+        return self.membership.wordings
+
+    @property
+    def held(self) -> str:
+        """The people file's dates: '2022-07-15 to 2025-02-06', 'from 2012-05-07', 'until 2025-02-06' ('' if it gives none)."""
+        return "; ".join(_tenure(start, end) for start, end in self.membership.held if start or end)
+
+    @property
+    def first_seen(self) -> str:
+        return self.membership.first_seen or ""
+
+    @property
+    def last_seen(self) -> str:
+        return self.membership.last_seen or ""
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The documents the row links, oldest first."""
+        return self.membership.documents[:ROLE_DOCUMENTS]
 
     @property
     def more(self) -> int:
-        """The documents stating it besides ``document``."""
-        return self.count - 1
+        """The documents stating it besides those linked."""
+        return len(self.membership.documents) - len(self.documents)
+
+    @property
+    def sources(self) -> str:
+        return ", ".join(self.membership.sources)
+
+
+def _tenure(start: str | None, end: str | None) -> str:
+    return f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}"
 
 
 def role_rows(person: Person) -> list[RoleRow]:
-    """A person's roles grouped by title and source, so a role stated in a thousand documents is one row."""
-    groups: dict[tuple[str, str], list] = defaultdict(list)
-    for role in person.roles:
-        groups[(role.title, role.source)].append(role)
-    rows = []
-    for (title, source), roles in groups.items():
-        roles.sort(key=lambda r: (r.date or "", r.document or ""))
-        dates = [r.date for r in roles if r.date]
-        last = roles[-1].end if source == "curated" else (dates[-1] if len(dates) > 1 else None)
-        rows.append(RoleRow(title, source, dates[0] if dates else None, last, roles[0].document, len({r.document for r in roles})))
-    return sorted(rows, key=lambda r: (r.first or "", r.title, r.source))
+    """A person's roles, one row a role (``memberships``), so a role stated in a thousand documents, in any wording, is one row."""
+    return [RoleRow(m) for m in memberships(person)]
 
 
 @dataclass(frozen=True)
@@ -102,11 +127,29 @@ class PersonView:
     companions: list[tuple[Person, int]] = field(default_factory=list)
     page: int = 1  # a long record is split: this page shows the turns and mentions numbered from (page - 1) * PAGE_SIZE
 
+    words: int = 0  # words spoken in all their turns (set once the turns are gathered)
+
     @property
     def roles(self) -> list[RoleRow]:
         return role_rows(self.person)
 
-    words: int = 0  # words spoken in all their turns (set once the turns are gathered)
+    @property
+    def latest_role(self) -> str | None:
+        """The title of the role they held or were seen in last (None: no role is known)."""
+        found = latest(memberships(self.person))
+        return found.title if found else None
+
+    @property
+    def turn_count(self) -> int:
+        return len(self.turns)
+
+    @property
+    def mention_count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def document_count(self) -> int:
+        return len(self.documents)
 
     @property
     def page_window(self) -> list[int | None]:
@@ -180,13 +223,13 @@ class DocumentPerson:
     """One person of a document's People list."""
 
     person: Person
-    roles: tuple[str, ...]  # the titles the document states for them
+    roles: tuple[str, ...]  # the roles the document states for them, one wording a role
     words: int | None  # the words they spoke in it (None: they did not speak)
 
 
 def document_people(doc: Document, people: dict[str, Person], roles: RoleIndex) -> list[DocumentPerson]:
     spoken = dict(words_by_speaker(doc))
-    return [DocumentPerson(people[pid], tuple(r.title for r in roles.stated_in(doc.id, pid)), spoken.get(pid)) for pid in doc.people]
+    return [DocumentPerson(people[pid], roles.titles_in(doc.id, pid), spoken.get(pid)) for pid in doc.people]
 
 
 def by_year(documents: Sequence[Document]) -> list[tuple[str, list[Document]]]:

@@ -75,10 +75,11 @@ CODES: tuple[Code, ...] = (
          "give one a `title:` in its sidecar"),
     Code("internal", ("error",), "the builder failed on this seed: skipped", "report it, with the seed"),
     # ------------------------------------------------------------ annotations: anchoring notes
-    Code("orphan-annotation", ("warning",), "a note's quote is not in the text (nor anything close): kept, listed as not found",
+    Code("orphan-annotation", ("warning",), "a note's quote is not in the text (nor anything close): kept in the data, unanchored, and not shown on the page",
          "update `exact` or remove the note"),
     Code("ambiguous-annotation", ("warning",),
-         "a note's quote fits several places that its `prefix`/`suffix` do not tell apart: kept, listed as not found",
+         "a note's quote fits several places that its `prefix`/`suffix` do not tell apart: kept in the data, unanchored, and"
+         " not shown on the page",
          "add or lengthen `prefix` or `suffix`"),
     Code("fuzzy-annotation", ("notice",), "a note was anchored by fuzzy matching; the message names the paragraph and the"
          " words it landed on", "copy those words into `exact` before the text drifts further"),

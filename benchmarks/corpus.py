@@ -207,7 +207,8 @@ def _turns(pools: Pools, rng: random.Random, host: Speaker, guests: list[Speaker
             label = speaker.name
         else:
             seen.add(speaker.name)
-            label = f"{speaker.role} {speaker.tooltip(speaker.name)}" if tooltips and speaker is not host and rng.random() < 0.4 else f"{speaker.role} {speaker.name}"
+            tooltip = tooltips and speaker is not host and rng.random() < 0.4
+            label = f"{speaker.role} {speaker.tooltip(speaker.name)}" if tooltip else f"{speaker.role} {speaker.name}"
         paragraphs = [rng.choice(pools.paragraphs) for _ in range(rng.randint(1, 6))]
         if speaker is host and rng.random() < 0.3:
             other = rng.choice(guests)

@@ -81,7 +81,8 @@ class Tally:
             return f"{100 * a / b:.1f}%" if b else "-"
 
         return (
-            f"| {shape} | {self.documents:,} | {self.transcripts_found:,}/{self.transcripts:,} ({pct(self.transcripts_found, self.transcripts)})"
+            f"| {shape} | {self.documents:,} | {self.transcripts_found:,}/{self.transcripts:,} "
+            f"({pct(self.transcripts_found, self.transcripts)})"
             f" | {self.false_transcripts:,} | {self.turns_right:,}/{self.turns:,} ({pct(self.turns_right, self.turns)})"
             f" | {self.persons_found:,}/{self.persons:,} ({pct(self.persons_found, self.persons)})"
             f" | {self.dates_right:,}/{self.dates:,} ({pct(self.dates_right, self.dates)})"

@@ -164,7 +164,8 @@ def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "peak MB", "site MB", "site/text", "pages/text", "downloads/text", "files",
+    head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "peak MB", "site MB", "site/text", "pages/text", "downloads/text",
+            "files",
             "1st result s", "downloaded KB", "gzipped KB", "file:// 1st result s", "rebuild s", "identical"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in rows:

@@ -1,4 +1,4 @@
-"""The build, top to bottom: read, profile and clean, turns, parse, dedupe, people, annotate, export, search, render, site.
+"""The build, top to bottom: read, profile and clean, turns, parse, dedupe, people, annotate, export, search, render, feeds, site.
 
 This module is the only one that calls the stages, in that order; no stage calls
 another. Each stage is a call of its own module with typed data in and out: a

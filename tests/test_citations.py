@@ -86,7 +86,8 @@ def test_an_article_without_a_byline_has_no_authors(built_site):
 def test_a_citation_names_the_authors_first_then_the_title_and_the_publisher():
     doc = document("Putin Sacks Roscosmos Chief", "2025-02-06", "The Moscow Times", ("Jake Epstein", "Jane Doe"))
     assert citation_text(doc, URL) == (
-        f"Epstein, Jake, and Jane Doe. “Putin Sacks Roscosmos Chief.” The Moscow Times, 6 February 2025. Transcript and data at Stenogram: {URL}.")
+        "Epstein, Jake, and Jane Doe. “Putin Sacks Roscosmos Chief.” The Moscow Times, 6 February 2025. Transcript and data at Stenogram: "
+        f"{URL}.")
     three = replace(doc, source=replace(doc.source, authors=("Jake Epstein", "Jane Doe", "Ursula von der Leyen")))
     assert citation_text(three, URL).startswith("Epstein, Jake, Jane Doe, and Ursula von der Leyen. “")
 

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
+from builder.addresses import page_url
 from builder.public_url import LOCAL_URL
-from builder.publish.cite import page_url
 from builder.publish.feeds import FEED_SIZE, SITE_FEED_SIZE, atom_feeds
 from builder.publish.pages import topic_slug
 

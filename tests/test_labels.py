@@ -2,7 +2,7 @@
 
 import pytest
 
-from builder.turns.labels import parse_label
+from builder.labels import parse_label
 
 
 @pytest.mark.parametrize(

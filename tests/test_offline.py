@@ -21,7 +21,8 @@ PUBLISHED = "https://owner.github.io/stenogram/"
 def small_site(folder: Path, head: str = "") -> Path:
     site = folder / "site"
     (site / "assets").mkdir(parents=True)
-    (site / "index.html").write_text(f"<!DOCTYPE html><html><head>{head}</head><body><a href='https://en.kremlin.ru/'>source</a></body></html>", "utf-8")
+    (site / "index.html").write_text(f"<!DOCTYPE html><html><head>{head}</head><body><a "
+                                     "href='https://en.kremlin.ru/'>source</a></body></html>", "utf-8")
     (site / "assets" / "a.css").write_text("body { background: url(img.png); }", "utf-8")
     (site / "404.html").write_text("<p>server only</p>", "utf-8")
     return site
@@ -73,7 +74,8 @@ def test_the_offline_copy_cites_and_names_each_page_by_its_published_address_nev
 
 
 def test_a_script_from_another_host_is_an_error_in_the_offline_copy(tmp_path):
-    site = small_site(tmp_path, head='<script src="https://unpkg.com/iframe-worker/shim"></script><link rel="stylesheet" href="//cdn.example/x.css">')
+    site = small_site(tmp_path, head='<script src="https://unpkg.com/iframe-worker/shim"></script><link rel="stylesheet" '
+                                     'href="//cdn.example/x.css">')
     problems = remote_fetches(site)
     assert [(p.path, p.code, p.severity) for p in problems] == [("index.html", "remote-fetch", "error")] * 2
     copy = package(site, tmp_path / "out.zip")

@@ -140,7 +140,8 @@ def test_no_index_page_lists_the_whole_archive_when_lists_are_long(corpus, tmp_p
     ids = {d.id for d in built.report.documents}
     index = (docs / "documents" / "index.md").read_text("utf-8")
     assert not any(f"({i}.md)" in index for i in ids)
-    listed = [link for page in (docs / "documents").glob("year-*.md") for link in re.findall(r"\]\(([^)/]+)\.md\)", page.read_text("utf-8"))]
+    link_of = re.compile(r"\]\(([^)/]+)\.md\)")
+    listed = [link for page in (docs / "documents").glob("year-*.md") for link in link_of.findall(page.read_text("utf-8"))]
     assert sorted(set(listed) & ids) == sorted(ids)  # each document is on its year's page
     assert all(len(re.findall(r"^- ", p.read_text("utf-8"), re.M)) <= 2 for p in (docs / "topics").glob("*--*.md"))
     assert list((docs / "topics").glob("*--2.md")), "a topic with more than two documents has a second page"

@@ -443,7 +443,8 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
     titles = {d.id: d for d in docs}
     for g in rest:
         doc = titles[g[0]["location"].split("/")[1]]
-        assert re.sub(r"</?mark>", "", g[0]["title"]) == html.escape(doc.title, quote=True).replace("&#x27;", "&#39;") + (f" · {doc.date}" if doc.date else "")
+        title = html.escape(doc.title, quote=True).replace("&#x27;", "&#39;") + (f" · {doc.date}" if doc.date else "")
+        assert re.sub(r"</?mark>", "", g[0]["title"]) == title
     assert any(p.startswith("titles/") for p in answer["loaded"])
     assert {p for p in answer["loaded"] if p.startswith("data/")} == {downloads(d)["JSON"] for d in docs
                                                                         if f"documents/{d.id}/" in {g[-1]["location"] for g in best}}

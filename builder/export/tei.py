@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from ..addresses import SITE_NAME, page_url
 from ..model import Document, Mark, Mention, Paragraph, Person
 from ..people import RoleIndex, involved
-from ..publish.cite import SITE_NAME, page_url
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

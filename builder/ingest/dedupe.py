@@ -88,7 +88,8 @@ def _unknown_or_equal(a: str | None, b: str | None) -> bool:
 
 
 def _problem(doc: Document, first: str, why: str) -> Problem:
-    return Problem(doc.source.file, 1, "duplicate", f"the same document as {first} ({why}): skipped, {first} is published; remove one of the two seeds")
+    return Problem(doc.source.file, 1, "duplicate", f"the same document as {first} ({why}): skipped, {first} is published; remove one of "
+                                                    "the two seeds")
 
 
 def _unique_id(doc: Document, taken: set[str], problems: list[Problem]) -> Document:

@@ -65,17 +65,21 @@ def seed_name(path: Path) -> tuple[str, list[Problem]]:
     name = CONTROL.sub("\N{REPLACEMENT CHARACTER}", name.replace("\n", " ").replace("\r", " ").replace("\t", " "))
     if name == raw_name:
         return name, []
-    return name, [Problem(name, 1, "file-name", "the file name is not valid UTF-8 text or holds control characters: built under the name shown; rename the file")]
+    return name, [Problem(name, 1, "file-name", "the file name is not valid UTF-8 text or holds control characters: built under the name "
+                                                "shown; rename the file")]
 
 
 def read_seed(path: Path) -> tuple[Seed | None, list[Problem]]:
     """Read and decode one seed; ``None`` with an error when it holds no usable text."""
     name, problems = seed_name(path)
     if path.is_symlink() and not path.resolve().is_relative_to(path.parent.resolve()):
-        return None, [*problems, Problem(name, 1, "link", "the file is a link to a file outside the seeds folder: not read; copy the file itself into the folder", "error")]
+        return None, [*problems, Problem(name, 1, "link", "the file is a link to a file outside the seeds folder: not read; copy the file "
+                                                          "itself into the folder", "error")]
     size = path.stat().st_size
     if size > MAX_SEED_BYTES:
-        return None, [*problems, Problem(name, 1, "too-large", f"the file is {_megabytes(size)}, more than the {_megabytes(MAX_SEED_BYTES)} a seed may have: not built; split it into one file per document", "error")]
+        return None, [*problems, Problem(name, 1, "too-large", f"the file is {_megabytes(size)}, more than the "
+                                                               f"{_megabytes(MAX_SEED_BYTES)} a seed may have: not built; split it into "
+                                                               "one file per document", "error")]
     raw = path.read_bytes()
     digest = hashlib.sha256(raw).hexdigest()
     if not raw.strip():
@@ -86,7 +90,8 @@ def read_seed(path: Path) -> tuple[Seed | None, list[Problem]]:
         return None, problems
     controls = sum(1 for _ in CONTROL.finditer(text))
     if controls > max(BINARY_CONTROL_SHARE * len(text), BINARY_CONTROL_MIN):
-        return None, [*problems, Problem(name, 1, "binary", "the file is binary, not text: remove it or replace it with the page's text", "error")]
+        binary = "the file is binary, not text: remove it or replace it with the page's text"
+        return None, [*problems, Problem(name, 1, "binary", binary, "error")]
     verbatim = "\ufeff" + text if encoding == "utf-8-sig" else text  # the site's copy keeps the BOM too
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if controls:
@@ -94,11 +99,14 @@ def read_seed(path: Path) -> tuple[Seed | None, list[Problem]]:
         assert first is not None  # the line endings replaced are no control characters of CONTROL's
         line = text.count("\n", 0, first.start()) + 1
         text = CONTROL.sub(_drop_control, text)
-        problems.append(Problem(name, line, "control-characters", f"{controls} invisible control character{'s' if controls > 1 else ''} (the first here) removed from the text: check the scrape"))
+        problems.append(Problem(name, line, "control-characters", f"{controls} invisible control character{'s' if controls > 1 else ''} "
+                                                                  "(the first here) removed from the text: check the scrape"))
     if not text.strip():
-        return None, [*problems, Problem(name, 1, "empty", "the file holds no text, only white space and control characters: nothing to build; fill it or remove it", "error")]
+        return None, [*problems, Problem(name, 1, "empty", "the file holds no text, only white space and control characters: nothing to "
+                                                           "build; fill it or remove it", "error")]
     if size > LARGE_SEED_BYTES:
-        problems.append(Problem(name, 1, "large", f"the file is {_megabytes(size)}, far larger than one transcript: built; check it is one document, not several pasted together"))
+        problems.append(Problem(name, 1, "large", f"the file is {_megabytes(size)}, far larger than one transcript: built; check it is one "
+                                                  "document, not several pasted together"))
     return Seed(name=name, sha256=digest, text=text, encoding=encoding, size=len(raw), verbatim=verbatim), problems
 
 
@@ -110,7 +118,8 @@ def decode(name: str, raw: bytes) -> tuple[str | None, str, list[Problem]]:
                 text = raw[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 break
-            return text, encoding, [Problem(name, 1, "encoding", "the text is UTF-16 (it starts with a UTF-16 byte-order mark): decoded as such; save it as UTF-8")]
+            return text, encoding, [Problem(name, 1, "encoding", "the text is UTF-16 (it starts with a UTF-16 byte-order mark): decoded as "
+                                                                 "such; save it as UTF-8")]
     if b"\x00" in raw[:65536]:
         return None, "", [Problem(name, 1, "binary", "the file is binary, not text: remove it or replace it with the page's text", "error")]
     body, encoding = (raw[len(UTF8_BOM):], "utf-8-sig") if raw.startswith(UTF8_BOM) else (raw, "utf-8")
@@ -120,15 +129,18 @@ def decode(name: str, raw: bytes) -> tuple[str | None, str, list[Problem]]:
         bad_line = body[: err.start].count(b"\n") + 1
         if err.reason == "unexpected end of data":  # UTF-8 to the last bytes, which begin a character
             return body[: err.start].decode("utf-8"), encoding, [
-                Problem(name, bad_line, "truncated", "the file ends in the middle of a character, so it was cut short: built without that character; check the end of the text against the source")
+                Problem(name, bad_line, "truncated", "the file ends in the middle of a character, so it was cut short: built without that "
+                                                     "character; check the end of the text against the source")
             ]
     best = from_bytes(raw, cp_isolation=list(LIKELY_ENCODINGS)).best() or from_bytes(raw).best()
     if best is None:
-        return None, "", [Problem(name, bad_line, "encoding", "the text is not UTF-8 and its encoding could not be detected: save it as UTF-8", "error")]
+        return None, "", [Problem(name, bad_line, "encoding", "the text is not UTF-8 and its encoding could not be detected: save it as "
+                                                              "UTF-8", "error")]
     encoding = best.encoding
     label = ENCODING_NAMES.get(encoding, encoding)
     return str(best), encoding, [
-        Problem(name, bad_line, "encoding", f"the text is not UTF-8 (first on this line); decoded as {label}: check the page reads right, or save it as UTF-8")
+        Problem(name, bad_line, "encoding", f"the text is not UTF-8 (first on this line); decoded as {label}: check the page reads right, "
+                                            "or save it as UTF-8")
     ]
 
 

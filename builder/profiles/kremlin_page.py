@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..labels import parse_label
 from ..model import Cleaned, Line, Problem, Removal, Seed
-from ..turns.labels import parse_label
 from .clean import DATE, audit, chrome, clean_lines, find_date, normalise_spaces, split_lines
 from .publishers import KREMLIN
 

@@ -87,6 +87,6 @@ def derive_title(lead: str) -> str:
 
 
 def _is_label(text: str) -> bool:
-    from ..turns.labels import parse_label
+    from ..labels import parse_label
 
     return parse_label(text) is not None

@@ -7,8 +7,8 @@ the first date line near the top, in any form ``plain_transcript`` reads.
 
 from __future__ import annotations
 
+from ..labels import parse_label
 from ..model import Cleaned, Problem, Seed
-from ..turns.labels import parse_label
 from .clean import audit, clean_lines, find_date, first_line, shorten_title, split_lines
 from .plain_transcript import TITLE_LENGTH, read_date_line
 

@@ -17,8 +17,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..labels import parse_label
 from ..model import Cleaned, Line, Problem, Removal, Seed
-from ..turns.labels import parse_label
 from .clean import MONTHS, audit, clean_lines, first_line, normalise_spaces, split_lines
 from .kremlin_print import derive_title
 from .publishers import publisher_of

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ..labels import parse_label
 from ..model import Cleaned, Removal, Seed
-from ..turns.labels import parse_label
 from . import plain_transcript
 from .clean import normalise_spaces, split_lines
 from .plain_transcript import SOURCE_LINE, TITLE_LENGTH, read_date_line

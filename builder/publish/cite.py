@@ -15,14 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
+from ..addresses import SITE_NAME, page_url
 from ..model import Document
 from ..names import NAME_PARTICLES, slug
 from ..profiles.clean import MONTHS
 
 # Characters BibTeX reads as syntax inside a braced value.
 BIBTEX_SPECIAL = re.compile(r"([{}\\&%$#_^~])")
-# The site's name, as its pages, citations and TEI headers give it (``site_name`` in ``mkdocs.yml`` too).
-SITE_NAME = "Stenogram"
 # A host named in a publisher's name: "President of Russia (en.kremlin.ru)"; or a publisher that is a host.
 PUBLISHER_HOST = re.compile(r"\((?P<host>[\w-]+(?:\.[\w-]+)+)\)|^(?P<bare>[\w-]+(?:\.[\w-]+)+)$")
 # Host labels that name no publisher: a language or a www before the name, a country domain's second level after it.
@@ -50,11 +49,6 @@ class Citation:
     url: str  # the permanent URL of the document's page on this site
     text: str  # a plain reference (Chicago-like, for a web page)
     bibtex: str
-
-
-def page_url(site_url: str, doc_id: str) -> str:
-    """The document page's permanent URL (directory URLs, as the published site has them)."""
-    return f"{site_url.rstrip('/')}/documents/{doc_id}/"
 
 
 def cite(doc: Document, site_url: str, key: str | None = None) -> Citation:

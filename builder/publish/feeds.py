@@ -8,7 +8,7 @@ to it, escaped once as XML and, inside an entry's HTML, once more as HTML.
 The same seeds give the same bytes: every date is a document's (at midnight UTC), never
 the build's, and a feed's ``updated`` is its newest entry's. Ids are tag URIs (RFC 4151)
 that do not hold the site's address, so a feed reader does not see every entry again when
-the site moves; links are the permanent URLs of the pages (``cite.page_url``). An undated
+the site moves; links are the permanent URLs of the pages (``addresses.page_url``). An undated
 document is in no feed: an entry must say when.
 """
 
@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import escape
 
+from ..addresses import SITE_NAME, page_url
 from ..export.tei import NOT_XML
 from ..model import Document, Mention, Paragraph, Person, Turn
-from .cite import SITE_NAME, page_url
 from .pages import feed_file, person_page, topic_page, topic_slug
 from .views import snippet
 

@@ -57,7 +57,8 @@ def bar_chart(ident: str, title: str, rows: list[tuple[str, int]], unit: str, ca
         length = max(1.0, plot * value / top) if value else 0.0
         name = label if len(label) <= 30 else label[:29] + "…"
         shapes.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{_x(y + ROW * 0.68)}" text-anchor="end" class="chart-label" fill="currentColor">{escape(name)}</text>'
+            f'<text x="{LABEL_WIDTH - 8}" y="{_x(y + ROW * 0.68)}" text-anchor="end" class="chart-label" '
+            f'fill="currentColor">{escape(name)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{_x(y + 3)}" width="{_x(length)}" height="{ROW - 6}" class="chart-bar" fill="{BAR_FILL}"/>'
             f'<text x="{_x(LABEL_WIDTH + length + 6)}" y="{_x(y + ROW * 0.68)}" class="chart-value" fill="currentColor">{value:,}</text>'
         )
@@ -71,7 +72,8 @@ def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], un
     left, right = 30, 10
     step = (WIDTH - left - right) / max(1, len(columns))
     every = 1 if len(columns) <= 12 else 12
-    shapes = [f'<line x1="{left}" y1="{TOP + COLUMN_HEIGHT}" x2="{WIDTH - right}" y2="{TOP + COLUMN_HEIGHT}" class="chart-axis" stroke="currentColor"/>',
+    shapes = [f'<line x1="{left}" y1="{TOP + COLUMN_HEIGHT}" x2="{WIDTH - right}" y2="{TOP + COLUMN_HEIGHT}" class="chart-axis" '
+              'stroke="currentColor"/>',
               f'<text x="{left - 6}" y="{TOP + 10}" text-anchor="end" class="chart-value" fill="currentColor">{top}</text>',
               f'<text x="{left - 6}" y="{TOP + COLUMN_HEIGHT}" text-anchor="end" class="chart-value" fill="currentColor">0</text>']
     for i, (month, value, second) in enumerate(columns):
@@ -80,13 +82,16 @@ def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], un
         high = COLUMN_HEIGHT * value / top
         higher = COLUMN_HEIGHT * second / top
         if value:
-            shapes.append(f'<rect x="{_x(x + step * 0.15)}" y="{_x(TOP + COLUMN_HEIGHT - high)}" width="{_x(width)}" height="{_x(high)}" class="chart-bar" fill="{BAR_FILL}"/>')
+            shapes.append(f'<rect x="{_x(x + step * 0.15)}" y="{_x(TOP + COLUMN_HEIGHT - high)}" width="{_x(width)}" height="{_x(high)}" '
+                          f'class="chart-bar" fill="{BAR_FILL}"/>')
         if second:
-            shapes.append(f'<rect x="{_x(x + step * 0.15)}" y="{_x(TOP + COLUMN_HEIGHT - high - higher)}" width="{_x(width)}" height="{_x(higher)}" '
+            shapes.append(f'<rect x="{_x(x + step * 0.15)}" y="{_x(TOP + COLUMN_HEIGHT - high - higher)}" width="{_x(width)}" '
+                          f'height="{_x(higher)}" '
                           f'class="chart-bar chart-bar--second" fill="{SECOND_FILL}"/>')
         if i % every == 0 or (every > 1 and month.endswith("-01")):
             label = month_label(month) if every == 1 else month[:4]
-            shapes.append(f'<text x="{_x(x + step / 2)}" y="{TOP + COLUMN_HEIGHT + 16}" text-anchor="middle" class="chart-label" fill="currentColor">{escape(label)}</text>')
+            shapes.append(f'<text x="{_x(x + step / 2)}" y="{TOP + COLUMN_HEIGHT + 16}" text-anchor="middle" class="chart-label" '
+                          f'fill="currentColor">{escape(label)}</text>')
     parts = []
     for month, value, second in columns:
         if value or second:

@@ -16,12 +16,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..addresses import SITE_NAME
 from ..cache import UnitCache, code_version, folder_digest, run_units
 from ..corpus import Corpus
 from ..docs_folder import DocsFolder
 from ..people import RoleIndex
 from . import figures, pages, views
-from .cite import SITE_NAME, bibtex_keys, cite
+from .cite import bibtex_keys, cite
 from .filters import environment
 from .keys import document_unit, person_unit, unit_keys
 
@@ -91,7 +92,8 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
         chunks = pages.paged(entry.documents)
         files = [pages.topic_page(entry.topic, n) for n in range(1, len(chunks) + 1)]
         for number, chunk in enumerate(chunks, 1):
-            write(f"topics/{files[number - 1]}", "topic.md.j2", pages.feed_file(f"topics/{files[0]}"), topic=entry, months=views.by_month(chunk),
+            write(f"topics/{files[number - 1]}", "topic.md.j2", pages.feed_file(f"topics/{files[0]}"), topic=entry,
+                  months=views.by_month(chunk),
                   pager=pages.Pager(number, files, entry.count))
     write("data.md", "data.md.j2", documents=documents, years=years)
     write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))

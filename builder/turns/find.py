@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..labels import STRONG, WEAK, Label, read_label, read_marked_label
 from ..model import Line, Paragraph, Turn
-from .labels import STRONG, WEAK, Label, read_label, read_marked_label
 from .parse import editorial_marks
 
 # A separator between parts of a transcript.

@@ -40,7 +40,8 @@ ID_LENGTH = 80
 SIDECAR_FIELD_OF = {"no-date": "date", "no-title": "title"}
 
 
-def parse_document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, overrides: Overrides) -> tuple[Document, list[Problem]]:
+def parse_document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str,
+                   overrides: Overrides) -> tuple[Document, list[Problem]]:
     """The whole document (metadata, a sidecar's fields winning; turns; provenance) and what it lacks."""
     doc = _document(seed, cleaned, turns, kind, overrides)
     supplied = overrides.supplied()

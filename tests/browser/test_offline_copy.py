@@ -22,7 +22,8 @@ def offline_context(browser, **options):
         route.abort()
 
     context.route(lambda url: not url.startswith(("file:", "data:", "blob:", "about:")), refuse)
-    context.on("request", lambda request: None if request.url.startswith(("file:", "data:", "blob:", "about:")) else left.append(request.url))
+    local = ("file:", "data:", "blob:", "about:")
+    context.on("request", lambda request: None if request.url.startswith(local) else left.append(request.url))
     return context, left
 
 

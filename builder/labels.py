@@ -35,8 +35,8 @@ from importlib import resources
 
 import yaml
 
-from ..model import Line
-from ..names import is_given_name
+from .model import Line
+from .names import is_given_name
 
 # The head of a line up to its first colon, then the turn's first words (or nothing).
 # (A colon glued to the next word opens a turn when that word starts a sentence: "Murashko:Good afternoon", not "A:0".)

@@ -45,3 +45,8 @@ def licence_of(publisher: str | None, chosen: str | None = None) -> Licence:
 
 def _credited(licence: Licence, attribution: str | None, via: str) -> Licence:
     return Licence(licence.id, licence.name, licence.short, licence.url, attribution, via)
+
+
+def publisher_licences() -> list[tuple[str, Licence]]:
+    """Each publisher whose licence is known, and that licence, by the publisher's name."""
+    return [(publisher, licence_of(publisher)) for publisher in sorted(_data()[1])]

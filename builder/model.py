@@ -228,7 +228,7 @@ class Licence:
 
 
 # The licence of a source no sidecar and no known publisher gives one.
-UNKNOWN_LICENCE = Licence(None, "No licence is known for this text: it stays its author's and publisher's copyright", "licence unknown")
+UNKNOWN_LICENCE = Licence(None, "Licence unknown: the text stays its author's and publisher's copyright", "licence unknown")
 
 
 @dataclass(frozen=True)

@@ -268,3 +268,20 @@ def test_a_bad_glossary_entry_is_reported_with_its_line(tmp_path, entry):
     terms, problems = load_glossary(path)
     assert [t.name for t in terms] == ["FSB"]
     assert len(problems) == 1 and problems[0].path == "glossary.yml" and problems[0].line == 3
+
+
+def test_a_marker_sits_right_after_the_last_word_and_keeps_the_punctuation_after_it(built_site):
+    paragraph = page(built_site, document(built_site.report, MEETING)).select_one("p.para#p1")
+    mark = paragraph.select_one('mark[data-note="borisov-predecessor"]')
+    tail = mark.find_next_sibling()
+    assert mark.get_text() == "Yury Borisov" and "annotation-tail" in tail["class"]
+    assert str(tail) == '<span class="annotation-tail"><span class="annotation-marker">(1)</span>.</span>'
+    assert "Borisov (1)" not in paragraph.get_text() and "(1) ." not in paragraph.get_text()
+
+
+def test_the_annotations_list_quotes_the_words_a_note_landed_on_not_its_quote_as_written(tmp_path):
+    seeds = seeds_with_notes(tmp_path / "seeds", MEETING, [
+        {"id": "cluster", "exact": "GLONASS satelite clustre", "body": "Misspelt on purpose."}])
+    built = build_into(tmp_path, seeds)
+    item = page(built, document(built.report, MEETING)).select_one("h2#annotations").find_next_sibling("ul").select_one("li")
+    assert item.select_one("a").get_text() == "“GLONASS satellite cluster”"

@@ -62,7 +62,8 @@ CODES: tuple[Code, ...] = (
          "no title: built under the file name. A text of a shape no profile knows is built as plain text (its speakers'"
          " turns still found), with this and `no-date` saying what it lacks", "give `title:` in the sidecar"),
     Code("no-date", ("warning",), "no date: built undated", "give `date:` in the sidecar"),
-    Code("no-source-url", ("notice",), "no source link, read or in the sidecar: built, its page saying that where it was published is not known",
+    Code("no-source-url", ("notice",), "a transcript with no source link, read or in the sidecar: built, its page saying that where it was published"
+         " is not known",
          "give `url:` in the sidecar"),
     Code("no-speakers", ("warning",),
          "the sidecar says `kind: transcript` but no speaker label opens a turn: built as narration (a page with no"

@@ -52,7 +52,7 @@ def parse_document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: 
     if doc.kind == "transcript" and not any(t.label for t in doc.turns):
         problems.append(Problem(seed.name, 1, "no-speakers",
                                 "a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source"))
-    if not doc.source.url:
+    if doc.kind == "transcript" and not doc.source.url:
         problems.append(Problem(seed.name, 1, "no-source-url",
                                 "no source link: its page says where it was published is not known; give 'url:' in its sidecar", "notice"))
     return doc, problems

@@ -216,6 +216,22 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Licence:
+    """The terms a source's text is published under (``builder/data/licences.yml``), and the credit they ask for."""
+
+    id: str | None  # the SPDX identifier ("CC-BY-4.0"); None: no licence is known
+    name: str  # "Creative Commons Attribution 4.0 International"
+    short: str  # "CC BY 4.0"; "licence unknown"
+    url: str | None = None  # the licence's text
+    attribution: str | None = None  # whom to credit, as the source's terms ask ("Presidential Executive Office ..., en.kremlin.ru")
+    via: str = "unknown"  # where it was found: "sidecar" | "publisher" | "unknown"
+
+
+# The licence of a source no sidecar and no known publisher gives one.
+UNKNOWN_LICENCE = Licence(None, "Licence unknown: the text stays its author's and publisher's copyright", "licence unknown")
+
+
+@dataclass(frozen=True)
 class Source:
     file: str
     sha256: str
@@ -223,6 +239,7 @@ class Source:
     publisher: str | None
     encoding: str = "utf-8"
     authors: tuple[str, ...] = ()  # the source's byline, each name as written ("Jake Epstein"); none for most pages
+    licence: Licence = UNKNOWN_LICENCE
 
 
 @dataclass(frozen=True)

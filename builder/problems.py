@@ -62,6 +62,9 @@ CODES: tuple[Code, ...] = (
          "no title: built under the file name. A text of a shape no profile knows is built as plain text (its speakers'"
          " turns still found), with this and `no-date` saying what it lacks", "give `title:` in the sidecar"),
     Code("no-date", ("warning",), "no date: built undated", "give `date:` in the sidecar"),
+    Code("no-source-url", ("notice",), "a transcript with no source link, read or in the sidecar: built, its page saying that where it was published"
+         " is not known",
+         "give `url:` in the sidecar"),
     Code("no-speakers", ("warning",),
          "the sidecar says `kind: transcript` but no speaker label opens a turn: built as narration (a page with no"
          " labels is an article or a text, with no warning)", "check the source"),
@@ -73,10 +76,11 @@ CODES: tuple[Code, ...] = (
          "give one a `title:` in its sidecar"),
     Code("internal", ("error",), "the builder failed on this seed: skipped", "report it, with the seed"),
     # ------------------------------------------------------------ annotations: anchoring notes
-    Code("orphan-annotation", ("warning",), "a note's quote is not in the text (nor anything close): kept, listed as not found",
+    Code("orphan-annotation", ("warning",), "a note's quote is not in the text (nor anything close): kept in the data, unanchored, and not shown on the page",
          "update `exact` or remove the note"),
     Code("ambiguous-annotation", ("warning",),
-         "a note's quote fits several places that its `prefix`/`suffix` do not tell apart: kept, listed as not found",
+         "a note's quote fits several places that its `prefix`/`suffix` do not tell apart: kept in the data, unanchored, and"
+         " not shown on the page",
          "add or lengthen `prefix` or `suffix`"),
     Code("fuzzy-annotation", ("notice",), "a note was anchored by fuzzy matching; the message names the paragraph and the"
          " words it landed on", "copy those words into `exact` before the text drifts further"),

@@ -166,14 +166,24 @@ def test_a_re_anchored_note_is_a_notice_that_a_strict_build_lets_pass(tmp_path, 
     assert "0 errors, 0 warnings, 1 notice" in printed
 
 
-def test_strict_build_fails_on_an_orphan_and_the_orphan_is_listed_unanchored(tmp_path, capsys):
-    seeds = seeds_with_notes(tmp_path / "seeds", MEETING, [{"id": "ghost", "exact": "a passage that is not there at all", "body": "Gone."}])
+def test_strict_build_fails_on_an_orphan_and_no_page_shows_an_orphaned_or_ambiguous_note(tmp_path, capsys):
+    notes = [{"id": "ghost", "exact": "a passage that is not there at all", "body": "Gone for good."},
+             {"id": "twice", "exact": "Mr Bakanov", "body": "Found in two places."},
+             {"id": "gonets", "exact": "Gonets", "prefix": "including your work at ", "body": "Still here."}]
+    seeds = seeds_with_notes(tmp_path / "seeds", MEETING, notes)
     status = main(["build", "--seeds", str(seeds), "--out", str(tmp_path / "site"), "--docs-dir", str(tmp_path / "site_src"), "--strict"])
     printed = capsys.readouterr().out
     assert status == 1
     assert f"{MEETING}.yml:2: warning: annotation 'ghost' is an orphan" in printed
-    markdown = next((tmp_path / "site_src" / "documents").glob("2025-03-31-*.md")).read_text("utf-8")
-    assert "(not found in this text)" in markdown
+    assert "warning: annotation 'twice' is an orphan: its quote \"Mr Bakanov\" fits" in printed
+    pages = [p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.html")]
+    assert pages and not any(words in text for text in pages for words in ("Gone for good", "Found in two places", "not found in this text"))
+    shown = BeautifulSoup((tmp_path / "site" / "documents" / document_id(tmp_path) / "index.html").read_text("utf-8"), "html.parser")
+    assert [li.get_text(" ", strip=True)[:20] for li in shown.select("#annotations ~ ul > li")] == ["“Gonets” (¶ p8): Sti"]
+
+
+def document_id(folder: Path) -> str:
+    return next((folder / "site_src" / "documents").glob("2025-03-31-*.md")).stem
 
 
 # ---------------------------------------------------------------- on the page
@@ -258,3 +268,20 @@ def test_a_bad_glossary_entry_is_reported_with_its_line(tmp_path, entry):
     terms, problems = load_glossary(path)
     assert [t.name for t in terms] == ["FSB"]
     assert len(problems) == 1 and problems[0].path == "glossary.yml" and problems[0].line == 3
+
+
+def test_a_marker_sits_right_after_the_last_word_and_keeps_the_punctuation_after_it(built_site):
+    paragraph = page(built_site, document(built_site.report, MEETING)).select_one("p.para#p1")
+    mark = paragraph.select_one('mark[data-note="borisov-predecessor"]')
+    tail = mark.find_next_sibling()
+    assert mark.get_text() == "Yury Borisov" and "annotation-tail" in tail["class"]
+    assert str(tail) == '<span class="annotation-tail"><span class="annotation-marker">(1)</span>.</span>'
+    assert "Borisov (1)" not in paragraph.get_text() and "(1) ." not in paragraph.get_text()
+
+
+def test_the_annotations_list_quotes_the_words_a_note_landed_on_not_its_quote_as_written(tmp_path):
+    seeds = seeds_with_notes(tmp_path / "seeds", MEETING, [
+        {"id": "cluster", "exact": "GLONASS satelite clustre", "body": "Misspelt on purpose."}])
+    built = build_into(tmp_path, seeds)
+    item = page(built, document(built.report, MEETING)).select_one("h2#annotations").find_next_sibling("ul").select_one("li")
+    assert item.select_one("a").get_text() == "“GLONASS satellite cluster”"

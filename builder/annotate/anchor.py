@@ -14,8 +14,9 @@ found nothing:
    cleaner (or a new scrape) shifted a little.
 
 A note found nowhere, or in several places that nothing tells apart, is an
-orphan: kept on the document (shown unanchored) and reported as a warning
-naming the note. A note anchored by fuzzy match is reported as a notice, so
+orphan: kept on the document, unanchored (its data says so), reported as a
+warning naming the note, and never shown to readers: the page lists only the
+notes that anchored, with the words each landed on. A note anchored by fuzzy match is reported as a notice, so
 that its quote is brought up to date before the text drifts further. The build
 also adds automatic annotations: the role a person held in this document on
 each mention of them, and the glossary's entry on each name of an organisation.

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 
 from ..addresses import downloads
-from ..model import Document, Note, Person
+from ..model import Document, Licence, Note, Person
 from ..names import slug
 from ..people import PEOPLE_FILE, SOURCES, Membership, RoleIndex, involved, memberships
 
@@ -40,6 +40,7 @@ def document_record(doc: Document, people: dict[str, Person], roles: RoleIndex |
             "authors": list(doc.source.authors),
             "encoding": doc.source.encoding,
             "profile": doc.profile,
+            "licence": licence_record(doc.source.licence),
         },
         "topics": list(doc.topics),
         "turns": [
@@ -164,6 +165,12 @@ def turns_csv(documents: Sequence[Document], people: dict[str, Person]) -> str:
             name = people[turn.speaker].name if turn.speaker in people else (turn.name or "")
             writer.writerow((doc.id, doc.date or "", turn.number, turn.speaker or "", name, turn.role or "", len(text.split()), text))
     return out.getvalue()
+
+
+def licence_record(licence: Licence) -> dict[str, str | None]:
+    """A source's licence in the data: its SPDX id (null: unknown), names, text's URL, whom to credit, where it was found."""
+    return {"id": licence.id, "name": licence.name, "short": licence.short, "url": licence.url, "attribution": licence.attribution,
+            "via": licence.via}
 
 
 def document_files(doc: Document, people: dict[str, Person], seed: str, site_url: str | None = None,

@@ -97,6 +97,7 @@ def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url
     if site_url:
         _sub(publication, "idno", page_url(site_url, doc.id), type="URI")
     _sub(publication, "idno", doc.source.sha256, type="sha256")
+    _availability(publication, doc)
     bibl = _sub(_sub(file_desc, "sourceDesc"), "bibl")
     _sub(bibl, "title", doc.title)
     if doc.source.publisher:
@@ -125,6 +126,14 @@ def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url
             _sub(element, "persName", name, type="alt")
         for role in roles.stated_in(doc.id, pid):
             _sub(element, "affiliation", role.title, role="member", when=doc.date, ana=f"#{role.source}")
+
+
+def _availability(publication: ET.Element, doc: Document) -> None:
+    """The source's licence, as TEI (and ParlaMint) give it: ``availability/licence``, its text's URL as ``@target``."""
+    licence = doc.source.licence
+    availability = _sub(publication, "availability", status="free" if licence.url else "restricted" if licence.id else "unknown")
+    credit = f" Attribution: {licence.attribution}{', ' + doc.source.url if doc.source.url else ''}." if licence.attribution else ""
+    _sub(availability, "licence", f"{licence.name} ({licence.short}).{credit}", target=licence.url)
 
 
 def _seg(parent: ET.Element, paragraph: Paragraph, doc: Document) -> None:

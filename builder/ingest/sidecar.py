@@ -1,7 +1,7 @@
 """Maintainers' sidecar files: ``seeds/<seed file name>.yml`` beside a seed.
 
 A sidecar corrects what the builder read from the seed (``title``, ``date``,
-``time``, ``place``, ``url``, ``topics``, ``kind``: its ``Overrides``) and carries editorial notes
+``time``, ``place``, ``url``, ``topics``, ``kind``, and the text's ``licence``: its ``Overrides``) and carries editorial notes
 (``annotations``, anchored by ``builder/annotate/anchor.py``) and the maintainers' own
 topics (``tags``, added to the source's). It is only ever read, never written.
 """
@@ -13,11 +13,12 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from ..licences import licence_ids
 from ..model import Problem
 from .yamlfile import entry_lines, key_line, load_yaml
 
 # Fields a sidecar may override (those of ``Overrides``), and the type each must have in its YAML.
-OVERRIDES = {"title": str, "date": str, "time": str, "place": str, "url": str, "topics": list, "kind": str}
+OVERRIDES = {"title": str, "date": str, "time": str, "place": str, "url": str, "topics": list, "kind": str, "licence": str}
 KNOWN = {*OVERRIDES, "annotations", "tags"}
 # Overrides that go into ids, anchors and sorting keep one written form.
 FORMATS = {
@@ -38,6 +39,7 @@ class Overrides:
     url: str | None = None
     topics: tuple[str, ...] | None = None  # instead of the source's (``tags`` add to them)
     kind: str | None = None  # transcript, article or text
+    licence: str | None = None  # an id of ``builder/data/licences.yml`` ("CC-BY-4.0"), instead of the publisher's
 
     def supplied(self) -> frozenset[str]:
         """The names of the fields the sidecar gives."""
@@ -92,6 +94,9 @@ def read_sidecar(seed_path: Path) -> tuple[Sidecar | None, list[Problem]]:
                 problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be a {OVERRIDES[key].__name__}; it was ignored"))
             elif key in FORMATS and not FORMATS[key][0].fullmatch(value):
                 problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be written {FORMATS[key][1]}; it was ignored"))
+            elif key == "licence" and value not in licence_ids():
+                problems.append(Problem(path.name, key_line(path, key), "sidecar",
+                                        f"'licence' must be one of {', '.join(licence_ids())} (builder/data/licences.yml); it was ignored"))
             else:
                 overrides[key] = tuple(str(v) for v in value) if key == "topics" else value
     tags = data.get("tags") or []

@@ -6,8 +6,10 @@ that is most of the text and most of MkDocs' time. A paragraph with notes stays
 Markdown, because Material's annotations need the Markdown list after it.
 
 Spans, outermost first when they share a start: a maintainer's note (a
-highlight ``<mark>`` and, after it, Material's annotation marker ``(n)`` in a
-``span.annotation-marker``), an editorial mark of the source, a mention of a
+highlight ``<mark>`` and, right after its last word, Material's annotation marker ``(n)`` in a
+``span.annotation-marker``, held with the punctuation after the words in a
+``span.annotation-tail``, so that a line never breaks between them and the CSS draws the marker without a gap before
+the punctuation: ``Borisov⊕.``), an editorial mark of the source, a mention of a
 person (a link whose title gives their role in this document), a glossary term
 (an ``abbr`` whose title says what it is). A span inside another is rendered
 inside it; a note that cuts a mention or mark in two is widened to hold it whole.
@@ -29,6 +31,8 @@ from .escape import html_attr, html_text, md_attr, md_text
 RANK = {"note": 0, "mark": 1, "mention": 2, "term": 3}
 # Seed text that Material's annotation script would take for a marker: "(2)" escaped as Markdown.
 MARKER_LOOKALIKE = re.compile(r"&#40;(\d+)&#41;")
+# The punctuation that closes a note's words ("Borisov." "Gonets),"): kept with its marker, so that the two never part.
+CLOSING = re.compile(r"[.,;:!?…)\]}»”’\"']+")
 # Titles of the source's editorial marks.
 MARK_TITLES = {"insertion": "Editorial insertion in the source", "elision": "Omission marked in the source"}
 
@@ -102,13 +106,23 @@ def _render(text: str, offset: int, spans: list[Span], ctx: _Context) -> str:
             continue  # inside (or across) a span already written
         inner = [s for s in ordered[i + 1 :] if span.start <= s.start and s.end <= span.end]
         out.append(ctx.keep(text[pos - offset : span.start - offset]))
-        out.append(_wrap(span, text[span.start - offset : span.end - offset], inner, ctx))
-        pos = span.end
+        closing = _closing(text, offset, span, ordered[i + 1 :]) if span.kind == "note" else ""
+        out.append(_wrap(span, text[span.start - offset : span.end - offset], inner, ctx, closing))
+        pos = span.end + len(closing)
     out.append(ctx.keep(text[pos - offset :]))
     return "".join(out)
 
 
-def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
+def _closing(text: str, offset: int, note: Span, later: list[Span]) -> str:
+    """The punctuation right after a note's words, up to where another span starts."""
+    found = CLOSING.match(text, note.end - offset)
+    if not found:
+        return ""
+    stop = min([s.start - offset for s in later if s.start >= note.end] + [found.end()])
+    return text[note.end - offset : stop]
+
+
+def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context, closing: str = "") -> str:
     item = span.item
     if isinstance(item, Mention):  # span.kind "mention"
         person = ctx.people[item.person]
@@ -123,8 +137,11 @@ def _wrap(span: Span, inner_text: str, inner: list[Span], ctx: _Context) -> str:
     if isinstance(item, Mark):  # span.kind "mark"
         return f'<span class="editorial {item.kind}" title="{MARK_TITLES[item.kind]}">{content}</span>'
     if isinstance(item, Note):  # span.kind "note"
-        return (f'<mark class="annotated" data-note="{slug(item.id) or "note"}">{content}</mark>'
-                f'<span class="annotation-marker">({ctx.numbers[item.id]})</span>')
+        marker = f'<span class="annotation-marker">({ctx.numbers[item.id]})</span>'
+        if closing:  # the marker and the punctuation after the words, one unbreakable run
+            marker = f'<span class="annotation-tail">{marker}{ctx.keep(closing)}</span>'
+        return f'<mark class="annotated" data-note="{slug(item.id) or "note"}">{content}</mark>{marker}'
+
     attr = html_attr if ctx.person_url else md_attr
     return f'<abbr class="term" title="{attr(f"{item.name}: {item.summary}")}">{content}</abbr>'
 

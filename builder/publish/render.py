@@ -21,7 +21,7 @@ from ..cache import UnitCache, code_version, folder_digest, run_units
 from ..corpus import Corpus
 from ..docs_folder import DocsFolder
 from ..people import RoleIndex
-from . import figures, pages, views
+from . import about, figures, pages, views
 from .cite import bibtex_keys, cite
 from .filters import environment
 from .keys import document_unit, person_unit, unit_keys
@@ -42,7 +42,10 @@ class RenderOptions:
 
 
 def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, units: UnitCache) -> None:
-    """Every page into ``folder``: the documents', the people's, the indexes, the data page and the glossary."""
+    """Every page into ``folder``: the documents', the people's, the indexes, the data and about pages and the glossary.
+
+    The Data page gives the sizes of the downloads the export stage put into ``folder`` before.
+    """
     env = environment(options.templates)
     documents = sorted(corpus.documents, key=lambda d: (d.date or "", d.id), reverse=True)
     people = corpus.people
@@ -64,7 +67,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
             doc = documents[index]
             path = f"documents/{doc.id}.md"
             present = views.document_people(doc, people, roles)
-            text = FRONT_MATTER + env.get_template("document.md.j2").render(**common, doc=doc, present=present,
+            text = FRONT_MATTER + env.get_template("document.md.j2").render(**common, doc=doc, present=present, notes=views.shown_notes(doc),
                                                                             cite=cite(doc, options.site_url, cite_keys[doc.id]))
         else:
             view = persons[index]
@@ -95,7 +98,9 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
             write(f"topics/{files[number - 1]}", "topic.md.j2", pages.feed_file(f"topics/{files[0]}"), topic=entry,
                   months=views.by_month(chunk),
                   pager=pages.Pager(number, files, entry.count))
-    write("data.md", "data.md.j2", documents=documents, years=years)
+    data = about.dataset(documents, lambda path: folder.current(path).stat().st_size, options.site_url)
+    write("data.md", "data.md.j2", documents=documents, years=years, dataset=data)
+    write("about.md", "about.md.j2", dataset=data, sources=about.source_terms(), total=len(documents))
     write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))
 
 

@@ -3,7 +3,7 @@
 A person's page is a ``PersonView``: their turns, mentions, documents, roles and
 the people they appeared with, gathered once for the whole corpus
 (``person_views``) and split into pages (``pages``). A document's People list is
-its ``DocumentPerson`` rows, and the glossary page its ``GlossaryEntry`` rows. The
+its ``DocumentPerson`` rows, its Annotations list its ``ShownNote`` rows, and the glossary page its ``GlossaryEntry`` rows. The
 indexes group documents by year, month and topic and people by the first letter of
 the surname.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from ..annotate.glossary import Term
-from ..model import Document, Paragraph, Person, Turn
+from ..model import Document, Note, Paragraph, Person, Turn
 from ..names import surname_of
 from ..people import Membership, RoleIndex, latest, memberships
 from . import pages
@@ -230,6 +230,20 @@ class DocumentPerson:
 def document_people(doc: Document, people: dict[str, Person], roles: RoleIndex) -> list[DocumentPerson]:
     spoken = dict(words_by_speaker(doc))
     return [DocumentPerson(people[pid], roles.titles_in(doc.id, pid), spoken.get(pid)) for pid in doc.people]
+
+
+@dataclass(frozen=True)
+class ShownNote:
+    """A note of the Annotations list: the note, and the words of the text it is anchored to (not its quote as written)."""
+
+    note: Note
+    words: str
+
+
+def shown_notes(doc: Document) -> list[ShownNote]:
+    """The document's anchored notes, in text order; an orphan is the maintainers' to fix (reported), never shown to readers."""
+    texts = {p.id: p.text for _, p in doc.paragraphs()}
+    return [ShownNote(n, texts[n.paragraph][n.start : n.end]) for n in doc.notes if n.paragraph in texts]
 
 
 def by_year(documents: Sequence[Document]) -> list[tuple[str, list[Document]]]:

@@ -13,6 +13,7 @@ import re
 from typing import TypeVar
 
 from ..ingest.sidecar import Overrides
+from ..licences import licence_of
 from ..model import Cleaned, Document, Mark, Problem, Seed, Source, Turn
 from ..names import slug, title_slug
 
@@ -51,6 +52,9 @@ def parse_document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: 
     if doc.kind == "transcript" and not any(t.label for t in doc.turns):
         problems.append(Problem(seed.name, 1, "no-speakers",
                                 "a transcript with no speaker labels ('Name Surname: ...'): built as narration; check the source"))
+    if doc.kind == "transcript" and not doc.source.url:
+        problems.append(Problem(seed.name, 1, "no-source-url",
+                                "no source link: its page says where it was published is not known; give 'url:' in its sidecar", "notice"))
     return doc, problems
 
 
@@ -67,7 +71,7 @@ def _document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str, 
         place=_given(overrides.place, cleaned.place),
         lead=cleaned.lead,
         source=Source(seed.name, seed.sha256, _given(overrides.url, cleaned.url), cleaned.publisher, seed.encoding,
-                      authors=cleaned.authors),
+                      authors=cleaned.authors, licence=licence_of(cleaned.publisher, overrides.licence)),
         topics=_given(overrides.topics, cleaned.topics),
         turns=turns,
         profile=cleaned.profile,

@@ -1,0 +1,114 @@
+"""What the site says of itself: the dataset's version, date, files and citation, and its sources' licences.
+
+A reader who reuses the data must know which release they hold, how large each
+file is before they fetch it, under what terms each text may be reused and how to
+cite the whole. The Data page shows a ``Dataset`` and the About page the
+``SourceTerms`` of each publisher whose licence is known. Everything here comes from
+the build's own inputs, never from the clock: the dataset's date is its newest
+document's, and each file's size is that of the bytes this build wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+
+from markupsafe import Markup
+
+from ..addresses import DOCUMENTS_PATH, SITE_NAME, downloads
+from ..licences import publisher_licences
+from ..model import Document, Licence
+from .cite import long_date
+
+# The project's name as installed (``pyproject.toml``), whose version is the dataset's.
+PACKAGE = "stenogram"
+# The corpus-wide files of ``data/``, in the order the Data page lists them, with what each holds.
+CORPUS_FILES = (
+    (DOCUMENTS_PATH, "All documents, one JSON object a line (JSON Lines), each valid against the document schema"),
+    ("data/turns.csv.gz", "Every turn of every document, one row a turn (CSV)"),
+    ("data/people.json.gz", "The people registry, in Popolo form (JSON)"),
+    ("data/document.schema.json", "The JSON Schema of a document's record"),
+    ("data/people.schema.json", "The JSON Schema of the people registry"),
+)
+# Each document's own downloads, by the label its page links them with, and what the Data page calls them.
+DOCUMENT_FILES = (("JSON", "Each document's JSON"), ("TEI", "Each transcript's TEI"), ("Original text", "Each document's original text"))
+UNITS = ("bytes", "KB", "MB", "GB")
+
+
+@dataclass(frozen=True)
+class DatasetFile:
+    """A download of the Data page: its path from the site's root (None for a set of files), what it is, its size."""
+
+    path: str | None
+    what: str
+    size: str  # "12.3 KB"
+    files: int = 1
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The dataset as one citable thing: its version and date, its files, and how to cite it."""
+
+    version: str
+    date: str | None  # YYYY-MM-DD: the newest document's
+    documents: int
+    files: tuple[DatasetFile, ...]
+    total: str
+    citation: str
+    bibtex: str
+
+
+@dataclass(frozen=True)
+class SourceTerms:
+    """A publisher whose licence is known, for the About page."""
+
+    publisher: str
+    licence: Licence
+
+
+def version() -> str:
+    """The project's version, which is the dataset's (``pyproject.toml``)."""
+    try:
+        return metadata.version(PACKAGE)
+    except metadata.PackageNotFoundError:
+        return "unreleased"
+
+
+def dataset(documents: Sequence[Document], size_of: Callable[[str], int], site_url: str) -> Dataset:
+    """The dataset of ``documents``; ``size_of`` gives the bytes of a file written this build, by path."""
+    rows = [DatasetFile(Markup(path), what, human_size(size_of(path))) for path, what in CORPUS_FILES]  # our own paths: no escaping
+    total = sum(size_of(path) for path, _ in CORPUS_FILES)
+    for label, what in DOCUMENT_FILES:
+        paths = [downloads(d)[label] for d in documents if label in downloads(d)]
+        if paths:
+            size = sum(size_of(path) for path in paths)
+            rows.append(DatasetFile(None, what, human_size(size), len(paths)))
+            total += size
+    dated = [d.date for d in documents if d.date]
+    date = max(dated) if dated else None
+    number = version()
+    url = site_url.rstrip("/") + "/data/"
+    citation = (f"{SITE_NAME} editors. {SITE_NAME}: annotated transcripts of official meetings (dataset), version {number}, "
+                f"{long_date(date)}. {url}")
+    bibtex = "\n".join(["@misc{stenogram" + (date or "")[:4] + ",",
+                        f"  author = {{{{{SITE_NAME} editors}}}},",
+                        f"  title = {{{{{SITE_NAME}}}: annotated transcripts of official meetings (dataset)}},",
+                        f"  version = {{{number}}},",
+                        f"  date = {{{date or 'n.d.'}}},",
+                        f"  url = {{{url}}},",
+                        "}"])
+    return Dataset(number, date, len(documents), tuple(rows), human_size(total), citation, bibtex)
+
+
+def human_size(size: int) -> str:
+    """``size`` bytes as a reader reads them: 512 bytes, 12.3 KB, 4.5 MB (1 KB is 1,000 bytes)."""
+    value, unit = float(size), 0
+    while value >= 1000 and unit < len(UNITS) - 1:
+        value, unit = value / 1000, unit + 1
+    return f"{size:,} bytes" if unit == 0 else f"{value:.1f} {UNITS[unit]}"
+
+
+def source_terms() -> list[SourceTerms]:
+    """Each publisher whose licence ``builder/data/licences.yml`` gives, by name."""
+    return [SourceTerms(publisher, licence) for publisher, licence in publisher_licences()]

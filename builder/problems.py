@@ -62,7 +62,8 @@ CODES: tuple[Code, ...] = (
          "no title: built under the file name. A text of a shape no profile knows is built as plain text (its speakers'"
          " turns still found), with this and `no-date` saying what it lacks", "give `title:` in the sidecar"),
     Code("no-date", ("warning",), "no date: built undated", "give `date:` in the sidecar"),
-    Code("no-source-url", ("notice",), "a transcript with no source link, read or in the sidecar: built, its page saying that where it was published"
+    Code("no-source-url", ("notice",), "a transcript with no source link, read or in the sidecar: built, its page saying that where it was "
+                                       "published"
          " is not known",
          "give `url:` in the sidecar"),
     Code("no-speakers", ("warning",),
@@ -76,7 +77,8 @@ CODES: tuple[Code, ...] = (
          "give one a `title:` in its sidecar"),
     Code("internal", ("error",), "the builder failed on this seed: skipped", "report it, with the seed"),
     # ------------------------------------------------------------ annotations: anchoring notes
-    Code("orphan-annotation", ("warning",), "a note's quote is not in the text (nor anything close): kept in the data, unanchored, and not shown on the page",
+    Code("orphan-annotation", ("warning",), "a note's quote is not in the text (nor anything close): kept in the data, unanchored, and not "
+                                            "shown on the page",
          "update `exact` or remove the note"),
     Code("ambiguous-annotation", ("warning",),
          "a note's quote fits several places that its `prefix`/`suffix` do not tell apart: kept in the data, unanchored, and"

@@ -92,7 +92,8 @@ def test_the_data_page_gives_version_date_sizes_licence_citation_and_format(buil
     text = soup.get_text(" ", strip=True)
     newest = max(d.date for d in built_site.report.documents if d.date)
     assert f"version {version()}" in text and newest in text
-    rows = {tr.select("td")[0].get_text(strip=True): tr.select("td")[2].get_text(strip=True) for tr in soup.select("table")[0].select("tbody tr")}
+    cells = [tr.select("td") for tr in soup.select("table")[0].select("tbody tr")]
+    rows = {row[0].get_text(strip=True): row[2].get_text(strip=True) for row in cells}
     for path in ("data/documents.jsonl.gz", "data/turns.csv.gz", "data/people.json.gz"):
         assert rows[path] == human_size((built_site.site / path).stat().st_size)
     for anchor in ("licence", "cite", "format"):

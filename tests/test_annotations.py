@@ -177,7 +177,8 @@ def test_strict_build_fails_on_an_orphan_and_no_page_shows_an_orphaned_or_ambigu
     assert f"{MEETING}.yml:2: warning: annotation 'ghost' is an orphan" in printed
     assert "warning: annotation 'twice' is an orphan: its quote \"Mr Bakanov\" fits" in printed
     pages = [p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.html")]
-    assert pages and not any(words in text for text in pages for words in ("Gone for good", "Found in two places", "not found in this text"))
+    hidden = ("Gone for good", "Found in two places", "not found in this text")
+    assert pages and not any(words in text for text in pages for words in hidden)
     shown = BeautifulSoup((tmp_path / "site" / "documents" / document_id(tmp_path) / "index.html").read_text("utf-8"), "html.parser")
     assert [li.get_text(" ", strip=True)[:20] for li in shown.select("#annotations ~ ul > li")] == ["“Gonets” (¶ p8): Sti"]
 

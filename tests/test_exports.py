@@ -109,7 +109,8 @@ def test_tei_text_in_the_header_and_body_is_seed_text_escaped():
     from builder.model import Document, Paragraph, Source, Turn
 
     doc = Document("2025-01-01-x", "transcript", "A <b>title</b> & more", "2025-01-01", None, None, None,
-                   Source("x.txt", "0" * 64, None, None), ("Topic <i>",), (Turn(1, 1, None, None, None, (Paragraph("p1", 1, "5 < 6 & \x0c ]]>"),)),), "plain")
+                   Source("x.txt", "0" * 64, None, None), ("Topic <i>",),
+                   (Turn(1, 1, None, None, None, (Paragraph("p1", 1, "5 < 6 & \x0c ]]>"),)),), "plain")
     tree = etree.parse(io.BytesIO(tei_document(doc, {}).encode("utf-8")))
     assert tree.findtext(f".//{TEI}title") == "A <b>title</b> & more"
     assert "5 < 6 &" in "".join(tree.getroot().itertext())
@@ -167,7 +168,8 @@ def test_bibtex_escapes_what_bibtex_would_read_as_syntax(built_site, title):
 
 
 def test_each_paragraph_link_copies_its_permanent_address_with_a_local_script(built_site):
-    soup = BeautifulSoup((built_site.site / "documents" / built_site.report.documents[0].id / "index.html").read_text("utf-8"), "html.parser")
+    page = built_site.site / "documents" / built_site.report.documents[0].id / "index.html"
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
     scripts = [s["src"] for s in soup.select("script[src]")]
     assert any(src.endswith("assets/permalink.js") and not src.startswith("http") for src in scripts)
     assert "clipboard" in (built_site.site / "assets" / "permalink.js").read_text("utf-8")

@@ -185,8 +185,10 @@ def test_a_name_inside_an_editorial_insertion_is_a_mention_that_holds_the_whole_
 
 def test_mr_president_is_the_president_of_russia_of_that_date_when_he_speaks():
     docs, problems, _ = resolved([
-        document([("Dmitry Medvedev", None, "Go on."), ("Vladimir Putin", "Prime Minister", "Thank you, Mr President.")], date="2010-03-01", file="a.txt"),
-        document([("Vladimir Putin", None, "Go on."), ("Dmitry Medvedev", "Prime Minister", "Thank you, Mr President.")], date="2015-03-01", file="b.txt"),
+        document([("Dmitry Medvedev", None, "Go on."), ("Vladimir Putin", "Prime Minister", "Thank you, Mr President.")],
+                 date="2010-03-01", file="a.txt"),
+        document([("Vladimir Putin", None, "Go on."), ("Dmitry Medvedev", "Prime Minister", "Thank you, Mr President.")],
+                 date="2015-03-01", file="b.txt"),
     ])
     assert turn_mentions(docs[0]) == [("Mr President", "dmitry-medvedev")]
     assert turn_mentions(docs[1]) == [("Mr President", "vladimir-putin")]
@@ -227,7 +229,8 @@ def test_a_misspelt_given_name_beside_a_known_surname_is_the_known_person_with_a
 
 def test_people_whose_names_are_alike_but_different_stay_apart():
     [doc], _, people = resolved([document([
-        ("Vladimir Putin", "President of Russia", "Alexander Novak and Alexander Novikov are here; so are Alexandra Ivanova and Alexander Ivanov."),
+        ("Vladimir Putin", "President of Russia", "Alexander Novak and Alexander Novikov are here; so are Alexandra Ivanova and Alexander "
+                                                  "Ivanov."),
     ])])
     assert {"alexander-novak", "alexander-novikov", "alexandra-ivanova", "alexander-ivanov"} <= set(people)
 
@@ -257,7 +260,8 @@ def test_a_source_misname_is_corrected_in_the_people_file_not_in_code(tmp_path):
 
 
 def test_a_name_spelt_with_or_without_accents_is_one_person():
-    [doc], _, people = resolved([document([("Sauli Niinistö", "President of Finland", "Thank you."), ("Vladimir Putin", None, "Sauli Niinisto agrees.")])])
+    turns = [("Sauli Niinistö", "President of Finland", "Thank you."), ("Vladimir Putin", None, "Sauli Niinisto agrees.")]
+    [doc], _, people = resolved([document(turns)])
     assert turn_mentions(doc) == [("Sauli Niinisto", "sauli-niinisto")]
 
 

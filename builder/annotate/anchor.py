@@ -71,18 +71,22 @@ def read_notes(sidecar: Sidecar) -> tuple[tuple[Note, ...], list[Problem]]:
 
 def _note(entry: object, number: int, file: str, line: int, taken: set[str]) -> tuple[Note | None, list[Problem]]:
     if not isinstance(entry, dict):
-        return None, [Problem(file, line, "annotation", f"annotation {number} is not a mapping ('- id: ... exact: ... body: ...'); it was skipped")]
+        return None, [Problem(file, line, "annotation", f"annotation {number} is not a mapping ('- id: ... exact: ... body: ...'); it was "
+                                                        "skipped")]
     name: str = entry["id"] if isinstance(entry.get("id"), str) and entry["id"].strip() else f"note-{number}"
-    problems = [Problem(file, line, "annotation", f"annotation '{name}': unknown field '{key}' (known: {', '.join(NOTE_FIELDS)}); it was ignored")
+    problems = [Problem(file, line, "annotation", f"annotation '{name}': unknown field '{key}' (known: {', '.join(NOTE_FIELDS)}); it was "
+                                                  "ignored")
                 for key in entry if key not in NOTE_FIELDS]
     missing = [key for key, required in NOTE_FIELDS.items() if required and not (isinstance(entry.get(key), str) and entry[key].strip())]
     if "id" in missing:
         problems.append(Problem(file, line, "annotation", f"annotation {number} has no 'id': it is called '{name}' until it has one"))
         missing.remove("id")
     if missing:
-        return None, [*problems, Problem(file, line, "annotation", f"annotation '{name}' has no {' or '.join(repr(k) for k in missing)}; it was skipped")]
+        return None, [*problems, Problem(file, line, "annotation", f"annotation '{name}' has no {' or '.join(repr(k) for k in missing)}; "
+                                                                   "it was skipped")]
     if name in taken:
-        problems.append(Problem(file, line, "annotation", f"annotation id '{name}' is used twice in this file; this one is '{name}-{number}'"))
+        problems.append(Problem(file, line, "annotation", f"annotation id '{name}' is used twice in this file; this one is "
+                                                          f"'{name}-{number}'"))
         name = f"{name}-{number}"
     optional = {key: entry.get(key) for key in ("prefix", "suffix", "author")}
     for key, value in optional.items():
@@ -146,7 +150,8 @@ def locate(note: Note, passage: Passage) -> tuple[Place | None, str, list[Place]
     best, second = ranked[0], ranked[1]
     if best.score - second.score >= TIE_MARGIN:
         return best, how, ranked
-    if (note.prefix or note.suffix) and best.context - max(p.context for p in ranked[1:] if best.score - p.score < TIE_MARGIN) >= TIE_MARGIN:
+    rival = max(p.context for p in ranked[1:] if best.score - p.score < TIE_MARGIN)
+    if (note.prefix or note.suffix) and best.context - rival >= TIE_MARGIN:
         return best, "context" if how == "exact" else how, ranked
     return None, "ambiguous", ranked
 
@@ -244,11 +249,13 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
 def _orphan(doc: Document, note: Note, how: str, candidates: list[Place], passage: Passage) -> Problem:
     quote = note.exact if len(note.exact) <= 60 else note.exact[:57] + "..."
     if how == "ambiguous":
-        where = ", ".join(sorted({passage.paragraphs[p.paragraph].id for p in candidates}, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0))
+        ids = {passage.paragraphs[p.paragraph].id for p in candidates}
+        where = ", ".join(sorted(ids, key=lambda i: int(i[1:]) if i[1:].isdigit() else 0))
         message = (f"annotation '{note.id}' is an orphan: its quote \"{quote}\" fits {len(candidates)} places (¶ {where}) "
                    "and its prefix/suffix do not choose one; add or lengthen 'prefix' or 'suffix'")
         return Problem(_sidecar_name(doc), note.line, "ambiguous-annotation", message)
-    message = f"annotation '{note.id}' is an orphan: its quote \"{quote}\" is not in the text (nor anything close); update 'exact' or remove the note"
+    message = (f"annotation '{note.id}' is an orphan: its quote \"{quote}\" is not in the text (nor anything close); update 'exact' or "
+               "remove the note")
     return Problem(_sidecar_name(doc), note.line, "orphan-annotation", message)
 
 

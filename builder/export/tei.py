@@ -111,7 +111,8 @@ def _header(root: ET.Element, doc: Document, people: dict[str, Person], site_url
     if doc.place:
         _sub(setting, "name", doc.place, type="place")
     if doc.date:
-        _sub(setting, "date", f"{doc.date} {doc.time}" if doc.time else doc.date, when=f"{doc.date}T{doc.time}:00" if doc.time else doc.date)
+        when = f"{doc.date}T{doc.time}:00" if doc.time else doc.date
+        _sub(setting, "date", f"{doc.date} {doc.time}" if doc.time else doc.date, when=when)
     if doc.topics:
         keywords = _sub(_sub(profile, "textClass"), "keywords")
         for topic in doc.topics:

@@ -86,14 +86,17 @@ def read_sidecar(seed_path: Path) -> tuple[Sidecar | None, list[Problem]]:
     overrides: dict[str, Any] = {}  # each value checked against OVERRIDES below
     for key, value in data.items():
         if key not in KNOWN:
-            problems.append(Problem(path.name, key_line(path, key), "sidecar", f"unknown field '{key}' (known: {', '.join(sorted(KNOWN))}); it was ignored"))
+            problems.append(Problem(path.name, key_line(path, key), "sidecar", f"unknown field '{key}' (known: "
+                                                                               f"{', '.join(sorted(KNOWN))}); it was ignored"))
         elif key in OVERRIDES:
             if key == "date" and hasattr(value, "isoformat"):
                 value = value.isoformat()
             if not isinstance(value, OVERRIDES[key]):
-                problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be a {OVERRIDES[key].__name__}; it was ignored"))
+                problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be a {OVERRIDES[key].__name__}; it was "
+                                                                                   "ignored"))
             elif key in FORMATS and not FORMATS[key][0].fullmatch(value):
-                problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be written {FORMATS[key][1]}; it was ignored"))
+                problems.append(Problem(path.name, key_line(path, key), "sidecar", f"'{key}' must be written {FORMATS[key][1]}; it was "
+                                                                                   "ignored"))
             elif key == "licence" and value not in licence_ids():
                 problems.append(Problem(path.name, key_line(path, key), "sidecar",
                                         f"'licence' must be one of {', '.join(licence_ids())} (builder/data/licences.yml); it was ignored"))

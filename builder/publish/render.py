@@ -67,7 +67,8 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
             doc = documents[index]
             path = f"documents/{doc.id}.md"
             present = views.document_people(doc, people, roles)
-            text = FRONT_MATTER + env.get_template("document.md.j2").render(**common, doc=doc, present=present, notes=views.shown_notes(doc),
+            text = FRONT_MATTER + env.get_template("document.md.j2").render(**common, doc=doc, present=present,
+                                                                            notes=views.shown_notes(doc),
                                                                             cite=cite(doc, options.site_url, cite_keys[doc.id]))
         else:
             view = persons[index]

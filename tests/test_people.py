@@ -36,7 +36,7 @@ def test_courtesy_forms_resolve_to_a_speaker_of_the_same_document(tmp_path):
         ("Dr Roshal", "leonid-roshal"), ("Lavrov", "sergei-lavrov"),
     ]
     assert [t.speaker for t in report.documents[0].turns] == ["vladimir-putin", "sergei-lavrov", "tatyana-golikova", "leonid-roshal"]
-    assert not report.problems
+    assert not [p for p in report.problems if p.code != "no-source-url"]  # a print view pasted: no link
 
 
 def test_spelling_variants_of_a_given_name_are_one_person_across_documents(tmp_path):

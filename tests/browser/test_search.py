@@ -241,6 +241,7 @@ def test_a_result_lands_on_the_paragraph_that_holds_the_words_under_the_subpath(
     link = page.locator(f"{ITEM} a[href*='#{paragraph}']").first
     assert link.get_attribute("href").startswith(served.url(f"documents/{doc.id}/"))
     expect(link.locator("mark")).to_have_text(PHRASE)
+    expect(page.locator(ITEM).first).to_contain_text(f"¶ {paragraph}")  # the paragraph named as its permalink names it
     for href in page.locator(f"{ITEM} a").evaluate_all("links => links.map(a => a.href)"):
         target, fragment = urldefrag(href)
         status, _, body = fetch_http(target)
@@ -249,6 +250,7 @@ def test_a_result_lands_on_the_paragraph_that_holds_the_words_under_the_subpath(
     page.wait_for_url(lambda url: url.endswith(f"#{paragraph}"), wait_until="commit")
     expect(page.locator(f"p.para#{paragraph}")).to_be_in_viewport()
     expect(page.locator(f"p.para#{paragraph}")).to_contain_text(PHRASE)
+    expect(page.locator(f"p.para#{paragraph} a.permalink")).to_have_text(paragraph)
 
 
 def test_every_place_a_result_can_link_to_resolves_under_the_subpath(served):

@@ -392,7 +392,7 @@
         if (p.count) paragraphs = paragraphs.concat([p]).sort(better).slice(0, SECTIONS);
       }
       var sections = paragraphs.slice(0, SECTIONS).map(function (p, i) {
-        var name = (p.label ? highlight(p.label, p.inLabel, 0, p.label.length) + " · " : "") + "¶ " + p.id.slice(1);
+        var name = (p.label ? highlight(p.label, p.inLabel, 0, p.label.length) + " · " : "") + "¶ " + p.id;  // as the page names the paragraph (its permalink reads p3)
         return {
           location: location + "#" + p.id, title: name, terms: terms,
           text: "<p>" + teaser(p.text, p.found) + "</p>",

@@ -15,7 +15,6 @@ document is in no feed: an entry must say when.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,8 +23,9 @@ from html import escape
 from ..addresses import SITE_NAME, page_url
 from ..export.tei import NOT_XML
 from ..model import Document, Mention, Paragraph, Person, Turn
+from .filters import plural
 from .pages import feed_file, person_page, topic_page, topic_slug
-from .views import snippet
+from .views import by_topic, snippet
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -103,12 +103,9 @@ def atom_feeds(documents: Sequence[Document], people: dict[str, Person], site_ur
         entries = tuple(_person_entry(what, people, base, pid) for what in involvements[:FEED_SIZE])
         yield feed(f"people/{person_page(pid)}", f"{SITE_NAME}: {name}", f"The newest documents in which {name} speaks or is named",
                    entries)
-    topics: dict[str, list[Document]] = defaultdict(list)
-    for doc in ordered:
-        for topic in doc.topics:
-            topics[topic].append(doc)
-    for topic, docs in sorted(topics.items()):
-        newest = [d for d in docs if _valid(d.date)][:FEED_SIZE]
+    for entry in by_topic(ordered):
+        topic = entry.topic
+        newest = [d for d in entry.documents if _valid(d.date)][:FEED_SIZE]
         entries = tuple(_entry(d, base, f"{TAG}topics/{topic_slug(topic)}/{d.id}") for d in newest)
         yield feed(f"topics/{topic_page(topic)}", f"{SITE_NAME}: {topic}", f"The newest documents of the topic {topic}", entries)
 
@@ -190,7 +187,7 @@ def _list(items: list[str], total: int, noun: str) -> str:
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return f"{n} {plural(n, noun)}"
 
 
 def _excerpt(text: str, words: int) -> str:

@@ -129,12 +129,12 @@ def read_document(path: Path, clock: Clock | None = None) -> Read:
         turns = find_turns(cleaned.body)
     with clock("parse"):
         overrides = sidecar.overrides if sidecar else Overrides()
-        doc, found = parse_document(seed, cleaned, turns, kind_of(turns, cleaned.kind), overrides)
+        doc, found = parse_document(seed, cleaned, turns, kind_of(turns, cleaned.kind), overrides, sidecar.tags if sidecar else ())
         problems += found
         if sidecar:
             notes, note_problems = annotate_stage.read_notes(sidecar)
             problems += note_problems
-            doc = replace(doc, notes=notes, topics=doc.topics + tuple(t for t in dict.fromkeys(sidecar.tags) if t not in doc.topics))
+            doc = replace(doc, notes=notes)
     return Read(doc, seed.verbatim or seed.text, tuple(problems))
 
 

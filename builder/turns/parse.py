@@ -10,6 +10,7 @@ and the sidecar does not give, a transcript's speaker labels.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TypeVar
 
 from ..ingest.sidecar import Overrides
@@ -41,9 +42,12 @@ SIDECAR_FIELD_OF = {"no-date": "date", "no-title": "title"}
 
 
 def parse_document(seed: Seed, cleaned: Cleaned, turns: tuple[Turn, ...], kind: str,
-                   overrides: Overrides) -> tuple[Document, list[Problem]]:
-    """The whole document (metadata, a sidecar's fields winning; turns; provenance) and what it lacks."""
+                   overrides: Overrides, tags: tuple[str, ...] = ()) -> tuple[Document, list[Problem]]:
+    """The whole document (metadata, a sidecar's fields winning and its ``tags`` added to the topics; turns;
+    provenance) and what it lacks."""
     doc = _document(seed, cleaned, turns, kind, overrides)
+    if tags:
+        doc = replace(doc, topics=doc.topics + tuple(t for t in dict.fromkeys(tags) if t not in doc.topics))
     supplied = overrides.supplied()
     problems = [p for p in cleaned.problems if SIDECAR_FIELD_OF.get(p.code) not in supplied]
     if cleaned.title is None and "title" not in supplied and not any(p.code == "no-title" for p in cleaned.problems):

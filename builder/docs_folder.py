@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 # What the build owns inside the docs folder; everything else there (a maintainer's own pages) is left alone.
-GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "search", "feeds")
+GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "research.md",
+             "search", "feeds")
 
 
 def inside(folder: Path, path: str) -> Path:

@@ -48,6 +48,11 @@ def given_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def given_variants() -> tuple[tuple[str, ...], ...]:
+    """The spelling variants of given names, a group each ("Yuri", "Yury")."""
+    return tuple(tuple(group) for group in _data()["variants"])
+
+
 @cache
 def _variant_key() -> dict[str, str]:
     return {name: group[0] for group in _data()["variants"] for name in group}

@@ -18,16 +18,21 @@ import zlib
 from dataclasses import replace
 
 import pytest
+import snowballstemmer
 
 from builder.addresses import downloads
 from builder.export.files import document_record, gzip_text, record_json
 from builder.pipeline import ROOT, parse_corpus
 from builder.search import index as search
-from builder.search.index import DIGITS, encode_number, numbered, search_files, tokens, utf16_key
+from builder.search.index import DIGITS, encode_number, numbered, search_files, utf16_key
+from builder.search.words import terms, tokens
 
 from .conftest import SEEDS
 
-WORKER = ROOT / "templates" / "assets" / "search" / "worker.js"
+ASSETS = ROOT / "templates" / "assets"
+WORKER = ASSETS / "search" / "worker.js"
+ENGINE = ASSETS / "search" / "engine.js"
+STEMMERS = ASSETS / "vendor" / "snowball-stemmers" / "snowball-stemmers.js"
 # Latin with accents and ligatures, Cyrillic, Greek (final sigma), German, Turkish, digits, apostrophes, hyphens.
 SAMPLE = ("Café NAÏVE déjà-vu — Ёлка, Путин’s «Роскосмос» ΟΔΟΣ Ὀδυσσεύς Straße İstanbul ﬁnance ½ x² "
           "2025-06-04 Putin's co-operation e\u0301te\u0301 O'Neill 3,5% snake_case N°7 Ⅻ ①")
@@ -106,22 +111,29 @@ def manifest(files) -> dict:
     return call(files["search/manifest.js"])[2]
 
 
-def shards(files) -> list[dict[str, str]]:
+def shards(files) -> list[dict[str, dict[str, str]]]:
     count = len(manifest(files)["shards"])
     return [call(files[f"search/shards/{i}.js"])[2] for i in range(count)]
 
 
 def index_postings(files) -> dict[str, list[tuple[int, int]]]:
-    return {term: decode_postings(code) for shard in shards(files) for term, code in shard.items()}
+    return {term: decode_postings(code) for shard in shards(files) for term, code in shard["t"].items()}
+
+
+def index_names(files) -> dict[str, list[str]]:
+    return {key: ids.split(" ") for shard in shards(files) for key, ids in shard["n"].items()}
+
+
+ENGLISH = snowballstemmer.stemmer("english")
 
 
 def words_of(doc, people=None) -> set[str]:
-    """Every word of a document, found without the index's tokenizer (ASCII words suffice here):
-    title, lead, place, topics, speakers' labels and names, paragraphs."""
+    """Every word of a document, stemmed, found without the index's tokenizer (ASCII words suffice
+    here): title, lead, place, topics, speakers' labels and names, paragraphs."""
     names = [people[t.speaker].name for t in doc.turns if t.speaker] if people else []
     labels = [t.label or "" for t in doc.turns]
     text = " ".join([doc.title, doc.lead or "", doc.place or "", *doc.topics, *labels, *names, *(p.text for _, p in doc.paragraphs())])
-    return set(re.findall(r"[a-z0-9]+", text.lower()))
+    return {ENGLISH.stemWord(w) if w.isalpha() else w for w in re.findall(r"[a-z0-9]+", text.lower())}
 
 
 # ---- the tokenizer ----
@@ -135,10 +147,9 @@ def test_the_workers_tokenizer_gives_the_same_terms_as_the_builders():
     if not node:
         pytest.skip("Node.js is not installed")
     script = f"""
-      globalThis.self = globalThis; self.location = {{href: "http://localhost/assets/search/worker.js"}};
-      self.addEventListener = () => {{}};
-      require({json.dumps(str(WORKER))});
-      process.stdout.write(JSON.stringify(self.stenogramSearch.tokenize(process.argv[1])));
+      globalThis.self = globalThis;
+      require({json.dumps(str(ENGINE))});
+      process.stdout.write(JSON.stringify(self.StenogramEngine.tokenize(process.argv[1])));
     """
     samples = [SAMPLE, "".join(doc.title + " " + " ".join(p.text for _, p in doc.paragraphs()) for doc in parse_corpus(SEEDS).documents)]
     for sample in samples:
@@ -175,8 +186,9 @@ def test_speaker_names_and_titles_are_searchable_and_titles_weigh_more(corpus, f
     for n, doc in enumerate(docs):
         for turn in doc.turns:
             if turn.speaker:
-                for word in tokens(people[turn.speaker].name):
+                for word in terms(people[turn.speaker].name):
                     assert n in {m for m, _ in found[word]}, (doc.id, word)
+                assert n in {m for m, _ in found[f"s:{turn.speaker}"]} and n in {m for m, _ in found[f"p:{turn.speaker}"]}
     # A word of one title counts more there than once in a text of the same length would.
     assert search.impact(1 + search.TITLE_WEIGHT, 1000, 1000) > search.impact(1, 1000, 1000)
     assert search.impact(3, 1000, 1000) > search.impact(1, 1000, 1000) >= 1
@@ -191,8 +203,10 @@ def test_the_documents_files_hold_each_documents_title_and_every_paragraph(corpu
         assert (kind, key, data["id"], data["title"], data["date"]) == ("doc", n, doc.id, doc.title, doc.date)
         text = unpack(data["text"])
         assert text["lead"] == doc.lead
-        assert [[p for p in ps] for _, ps in text["turns"]] == [[[p.id, p.text] for p in t.paragraphs] for t in doc.turns]
-        assert [label for label, _ in text["turns"]] == [t.label for t in doc.turns]
+        assert [[p[:2] for p in ps] for _, _, ps in text["turns"]] == [[[p.id, p.text] for p in t.paragraphs] for t in doc.turns]
+        assert [[p[2] for p in ps] for _, _, ps in text["turns"]] == [
+            [[[m.person, m.start, m.end] for m in p.mentions] for p in t.paragraphs] for t in doc.turns]
+        assert [(label, speaker) for label, speaker, _ in text["turns"]] == [(t.label, t.speaker) for t in doc.turns]
 
 
 # ---- the shards ----
@@ -203,7 +217,7 @@ def test_the_manifest_names_the_documents_the_url_style_and_where_each_shard_sta
     assert m["documents"] == len(documents) and m["suffix"] == "/" and m["format"] == search.FORMAT
     assert m["titles"] == search.TITLE_BLOCK and m["texts"] == "scripts"
     assert manifest(search_files(documents, people, directory_urls=False))["suffix"] == ".html"
-    assert set(files) == {"search/manifest.js", *(f"search/shards/{i}.js" for i in range(len(m["shards"]))),
+    assert set(files) == {"search/manifest.js", "search/facets.js", *(f"search/shards/{i}.js" for i in range(len(m["shards"]))),
                           *(f"search/docs/{n}.js" for n in range(len(documents))), "search/titles/0.js"}
     assert all(text.isascii() for text in files.values())
 
@@ -251,8 +265,8 @@ def test_small_shards_cut_the_terms_in_order_and_each_term_is_in_the_shard_the_m
     assert keys == sorted(keys, key=utf16_key) and keys[0] == ""
     for i, part in enumerate(parts):
         body = len(files[f"search/shards/{i}.js"])
-        assert body <= 2_000 or len(part) == 1, (i, body)
-        for term in part:
+        assert body <= 2_000 or len(part["t"]) + len(part["n"]) == 1, (i, body)
+        for term in [*part["t"], *part["n"]]:
             # the last shard whose key is not after the term, as the worker's shardOf finds it
             assert max(j for j, key in enumerate(keys) if utf16_key(key) <= utf16_key(term)) == i, term
     assert index_postings(files) == index_postings(search_files(documents, people, directory_urls=True))
@@ -270,7 +284,7 @@ def test_shards_stay_under_their_size_on_a_larger_corpus(tmp_path):
 
 def test_no_documents_give_an_empty_index():
     files = search_files([], {}, directory_urls=True)
-    assert set(files) == {"search/manifest.js"}
+    assert set(files) == {"search/manifest.js", "search/facets.js"}
     assert call(files["search/manifest.js"])[2]["shards"] == [] and call(files["search/manifest.js"])[2]["documents"] == 0
 
 
@@ -301,11 +315,14 @@ self.location = { href: url.pathToFileURL(worker).href };
 let handler; const out = []; const loaded = [];
 self.addEventListener = (type, f) => { handler = f; };
 globalThis.postMessage = message => out.push(message);
-globalThis.importScripts = (...urls) => { for (const u of urls) { loaded.push(u.split("/search/")[1]);
+// the scripts run as in a browser, where no CommonJS "exports" is in scope (the stemmers' UMD would use it)
+const run = source => vm.runInThisContext("(function (exports, module, define) {" + source + "\n}).call(globalThis);");
+globalThis.importScripts = (...urls) => { for (const u of urls) { if (u.includes("/assets/")) { run(
+  fs.readFileSync(url.fileURLToPath(u), "utf8")); continue; } loaded.push(u.split("/search/")[1]);
   vm.runInThisContext(fs.readFileSync(url.fileURLToPath(u), "utf8")); } };
 globalThis.fetch = async u => { const file = url.fileURLToPath(u.split("?")[0]);  // a document's JSON
   loaded.push(path.relative(site, file)); return new Response(fs.readFileSync(file)); };
-vm.runInThisContext(fs.readFileSync(worker, "utf8"));
+run(fs.readFileSync(worker, "utf8"));
 const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10));
   await new Promise(r => setTimeout(r, 100)); };  // and whatever follows the first answer
 (async () => {
@@ -334,7 +351,10 @@ def worker_site(site, files: dict[str, str], documents=(), people=None, compress
         (site / downloads(doc)["JSON"]).parent.mkdir(parents=True, exist_ok=True)
         (site / downloads(doc)["JSON"]).write_bytes(gzip_text(text) if compressed else text.encode("utf-8"))
     (site / "assets/search").mkdir(parents=True)
-    shutil.copy(WORKER, site / "assets/search/worker.js")
+    (site / "assets/vendor/snowball-stemmers").mkdir(parents=True)
+    for script in (WORKER, ENGINE):
+        shutil.copy(script, site / "assets/search" / script.name)
+    shutil.copy(STEMMERS, site / "assets/vendor/snowball-stemmers" / STEMMERS.name)
     return site
 
 
@@ -380,19 +400,19 @@ def test_the_worker_finds_only_documents_holding_every_word_and_matches_the_last
     docs = numbered(documents)
     _, people = corpus
     words = [words_of(doc, people) for doc in docs]
-    a, b = "roscosmos", "transport"
+    a, b = "roscosmo", "technolog"  # stems: of "Roscosmos", of "technology" and "technological"
     both = {docs[n].id for n in range(len(docs)) if a in words[n] and b in words[n]}
     only_a = {docs[n].id for n in range(len(docs)) if a in words[n]} - both
     only_b = {docs[n].id for n in range(len(docs)) if b in words[n]} - both
     assert both and only_a and only_b  # the seeds let the test tell AND from OR, and from either word alone
-    _, [and_, prefix, whole, none, empty] = run_worker("Roscosmos Transport ", "Roscosmos transp", "Roscosmos transp ", "qwxyzzy", "  ")
+    _, [and_, prefix, whole, none, empty] = run_worker("Roscosmos Technology ", "Roscosmos te", "Roscosmos te ", "qwxyzzy", "  ")
     assert {g[-1]["location"].split("/")[1] for g in groups(and_)} == both
-    by_prefix = {docs[n].id for n in range(len(docs)) if a in words[n] and any(w.startswith("transp") for w in words[n])}
-    assert {g[-1]["location"].split("/")[1] for g in groups(prefix)} == by_prefix != both  # "transparency" too
+    by_prefix = {docs[n].id for n in range(len(docs)) if a in words[n] and any(w.startswith("te") for w in words[n])}
+    assert {g[-1]["location"].split("/")[1] for g in groups(prefix)} == by_prefix != both  # "telemetry" too
     marks = re.findall(r"<mark>(.*?)</mark>", json.dumps(groups(prefix)))
-    assert any(m.lower().startswith("transp") for m in marks)
-    assert all(m.lower() == "roscosmos" or m.lower().startswith("transp") for m in marks)
-    assert groups(whole) == []  # "transp" typed whole, followed by a space, is no word of the seeds
+    assert any(m.lower().startswith("te") for m in marks)
+    assert all(m.lower() == "roscosmos" or m.lower().startswith("te") for m in marks)
+    assert groups(whole) == []  # "te" typed whole, followed by a space, is no word of the seeds
     assert groups(none) == [] and groups(empty) == []
 
 

@@ -77,3 +77,9 @@ def topic_page(topic: str, number: int = 1) -> str:
 def feed_file(page: str) -> str:
     """The Atom feed of a page (of a list's first page): ``feeds/`` and the page's path, ``.xml`` for ``.md``."""
     return f"feeds/{page.removesuffix('.md')}.xml"
+
+
+def site_root(directory_urls: bool) -> str:
+    """The site's root from a page at the top of the docs folder, as a relative URL written in raw HTML (which
+    MkDocs leaves as it is): ``research.md`` is ``research/`` with directory URLs, ``research.html`` without."""
+    return "../" if directory_urls else ""

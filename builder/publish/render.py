@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..addresses import SITE_NAME
 from ..cache import UnitCache, code_version, folder_digest, run_units
 from ..corpus import Corpus
@@ -42,7 +44,7 @@ class RenderOptions:
 
 
 def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, units: UnitCache) -> None:
-    """Every page into ``folder``: the documents', the people's, the indexes, the data and about pages and the glossary.
+    """Every page into ``folder``: the documents', the people's, the indexes, the data, about and research pages and the glossary.
 
     The Data page gives the sizes of the downloads the export stage put into ``folder`` before.
     """
@@ -103,6 +105,8 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     write("data.md", "data.md.j2", documents=documents, years=years, dataset=data)
     write("about.md", "about.md.j2", dataset=data, sources=about.source_terms(), total=len(documents))
     write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))
+    write("research.md", "research.md.j2", root=Markup(pages.site_root(options.directory_urls)), site_url=options.site_url,
+          total=len(documents))
 
 
 def front_matter(feed: str | None = None) -> str:

@@ -69,8 +69,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Sequence
@@ -78,8 +76,10 @@ from collections.abc import Sequence
 from ..addresses import JSON_PATH
 from ..model import Document, Person
 from ..parallel import fork_map
+from .fields import facets, field_counts, name_index
+from .words import courtesy_titles, name_key, spellings, terms
 
-FORMAT = 3  # bumped when the files' layout changes (the worker checks it)
+FORMAT = 4  # bumped when the files' layout changes (the worker checks it)
 TITLE_BLOCK = 100  # documents in one titles file (a query's 20 best may be in 20 of them)
 TEXTS = ("data", "scripts")  # where the worker reads the documents' texts (see the docstring)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
@@ -90,22 +90,6 @@ IMPACTS = 31  # weights run from 1 to IMPACTS (one character of the number code)
 # written in groups of 5 bits, lowest first; every group but the last is one of the
 # upper 32 characters, the last one of the lower 32 ("0".."v"), so 0..31 is 1 character.
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_"
-_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits (\w without the underscore)
-
-
-def normalize(text: str) -> str:
-    """``text`` as the index compares it: NFKD, combining marks (category M) dropped, lower case."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        marks = sorted(c for c in set(text) if unicodedata.category(c)[0] == "M")
-        if marks:
-            text = re.sub("[" + re.escape("".join(marks)) + "]+", "", text)
-    return text.lower()
-
-
-def tokens(text: str) -> list[str]:
-    """The terms of ``text``, in order (the worker's ``tokenize`` gives the same)."""
-    return _WORD.findall(normalize(text))
 
 
 def encode_number(n: int) -> str:
@@ -135,16 +119,19 @@ def document_weights(doc: Document, people: dict[str, Person]) -> tuple[dict[str
     """Each term's count in ``doc`` (title words ``TITLE_WEIGHT`` times), and the document's length in terms.
 
     Counted: the title, lead, place, topics, the names of its speakers (as the registry
-    writes them, once), each turn's label and every paragraph.
+    writes them, once), each turn's label and every paragraph; then the document's field
+    terms (``fields.field_counts``), which add nothing to its length.
     """
-    title = Counter(tokens(doc.title))
+    title = Counter(terms(doc.title))
     speakers = dict.fromkeys(t.speaker for t in doc.turns if t.speaker and t.speaker in people)
     texts = [doc.lead or "", doc.place or "", *doc.topics, *(people[s].name for s in speakers)]
     texts += [turn.label or "" for turn in doc.turns]
     texts += [p.text for _, p in doc.paragraphs()]
-    body = Counter(tokens("\n".join(texts)))
+    body = Counter(terms("\n".join(texts)))
     counts = {term: body[term] + TITLE_WEIGHT * title[term] for term in body.keys() | title.keys()}
-    return counts, sum(body.values()) + sum(title.values())
+    length = sum(body.values()) + sum(title.values())
+    counts.update(field_counts(doc, people))
+    return counts, length
 
 
 def impact(count: int, length: int, average: float) -> int:
@@ -190,33 +177,46 @@ def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
     return {term: code.decode("ascii") for term, code in codes.items()}
 
 
-def shard_terms(encoded: dict[str, str]) -> list[dict[str, str]]:
-    """Terms in JavaScript's string order, cut into shards of at most about ``SHARD_BYTES``."""
-    shards: list[dict[str, str]] = [{}]
-    size = len(script("shard", 99_999, {}))  # the call around the terms
-    for term in sorted(encoded, key=utf16_key):
-        cost = len(_json(term)) + len(encoded[term]) + 4  # "term":"postings",
-        if shards[-1] and size + cost > SHARD_BYTES:
-            shards.append({})
-            size = len(script("shard", 99_999, {}))
-        shards[-1][term] = encoded[term]
+def shard_terms(encoded: dict[str, str], names: dict[str, str] | None = None) -> list[dict[str, dict[str, str]]]:
+    """Terms and name keys in JavaScript's string order, cut into shards of at most about
+    ``SHARD_BYTES``: each shard ``{"t": {term: postings}, "n": {name key: person ids}}``."""
+    names = names or {}
+    entries = sorted([(utf16_key(term), "t", term) for term in encoded] + [(utf16_key(key), "n", key) for key in names])
+    empty = len(script("shard", 99_999, {"n": {}, "t": {}}))  # the call around the entries
+    shards: list[dict[str, dict[str, str]]] = []
+    size = SHARD_BYTES
+    for _, part, key in entries:
+        value = encoded[key] if part == "t" else names[key]
+        cost = len(_json(key)) + len(_json(value)) + 2  # "key":"value",
+        if size + cost > SHARD_BYTES or not shards:
+            shards.append({"n": {}, "t": {}})
+            size = empty
+        shards[-1][part][key] = value
         size += cost
-    return shards if shards[0] else []
+    return shards
 
 
-def shard_keys(shards: list[dict[str, str]]) -> list[str]:
-    """Where each shard starts: "" for the first, then the shortest prefix of its first term
-    that sorts after the previous shard's last term."""
+def _keys(shard: dict[str, dict[str, str]]) -> list[str]:
+    return [*shard["t"], *shard["n"]]
+
+
+def shard_keys(shards: list[dict[str, dict[str, str]]]) -> list[str]:
+    """Where each shard starts: "" for the first, then the shortest prefix of its first key
+    that sorts after the previous shard's last key."""
     keys = [""] if shards else []
     for before, shard in zip(shards, shards[1:], strict=False):
-        last, first = utf16_key(max(before, key=utf16_key)), min(shard, key=utf16_key)
+        last, first = utf16_key(max(_keys(before), key=utf16_key)), min(_keys(shard), key=utf16_key)
         keys.append(next(first[:n] for n in range(1, len(first) + 1) if utf16_key(first[:n]) > last))
     return keys
 
 
 def document_text(doc: Document) -> dict:
-    """What the worker picks a result's paragraphs from: its lead and every turn's label and paragraphs."""
-    return {"lead": doc.lead, "turns": [[turn.label, [[p.id, p.text] for p in turn.paragraphs]] for turn in doc.turns]}
+    """What the worker picks a result's paragraphs from: its lead and every turn's label,
+    speaker and paragraphs, each with the people it names (id, start, end)."""
+    return {"lead": doc.lead, "turns": [
+        [turn.label, turn.speaker, [[p.id, p.text, [[m.person, m.start, m.end] for m in p.mentions]] for p in turn.paragraphs]]
+        for turn in doc.turns
+    ]}
 
 
 def document_record(doc: Document) -> dict:
@@ -258,13 +258,16 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
 
     parts = fork_map(read, range(len(docs)), jobs)
     encoded = encoded_postings([(counts, length) for counts, length, _ in parts])
-    shards = shard_terms(encoded)
+    present = sorted(term[2:] for term in encoded if term.startswith("p:") and term[2:] in people)
+    shards = shard_terms(encoded, name_index(people, present))
     files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}
     if texts == "scripts":
         files.update((f"search/docs/{n}.js", text) for n, (_, _, text) in enumerate(parts))
     for k in range(0, len(docs), TITLE_BLOCK):
         block = [[d.id, d.title, d.date] for d in docs[k : k + TITLE_BLOCK]]
         files[f"search/titles/{k // TITLE_BLOCK}.js"] = script("titles", k // TITLE_BLOCK, block)
+    lists = facets(docs, people)
+    files["search/facets.js"] = script("facets", 0, lists)
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(f"{path}\n{files[path]}".encode())
@@ -280,6 +283,11 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
         "titles": TITLE_BLOCK,
         "texts": texts,
         "json": JSON_PATH,
+        "spellings": [list(group) for group in spellings()],
+        "courtesy": list(courtesy_titles()),
+        "topics": [[name, name_key(name), n] for name, n in lists["topics"]],
+        "kinds": lists["kinds"],
+        "months": [month for month, _ in lists["months"]],
     }
     files["search/manifest.js"] = script("manifest", 0, manifest)
     return files

@@ -72,9 +72,13 @@ def is_search(path: str) -> bool:
 
 def answered(query: str) -> str:
     """A result of ``query`` itself, not of the words typed before it: its links carry the
-    query's words (Material's ``?h=``, for highlighting them on the page)."""
-    from builder.search.index import tokens
+    query's words (Material's ``?h=``, for highlighting them on the page). A query of the
+    query language (filters, phrases, exclusions, names that stand for others) highlights
+    other words than it holds: any result then, as it is typed at once (``delay`` 0)."""
+    from builder.search.words import tokens
 
+    if any(sign in query for sign in ':"-'):
+        return RESULT
     words = " ".join(dict.fromkeys(tokens(query)))
     return f'{RESULT} a[href*="h={quote_plus(words)}"]'
 

@@ -2,66 +2,79 @@
 
 Material's own search (lunr) downloads and indexes the whole corpus before it shows a
 result. This index is built here, from the parsed documents, and queried in the
-browser by ``templates/assets/search/worker.js``, a web worker that speaks Material's
-search-worker protocol (Material's search box and result list stay as they are). The
-worker downloads only the few files a query needs.
+browser by ``templates/assets/search/engine.js`` (the query language: its header), which
+Material's search box reaches through ``worker.js`` (a web worker that speaks Material's
+search-worker protocol) and the research page through ``research.js``. A query downloads
+only the few files it needs.
 
 Files, under ``search/`` in the docs folder (every one a script calling the global
 ``stenogramSearch(kind, key, data)``, so that the offline copy can load it with a
-``<script>`` tag from ``file://``; over HTTP the worker fetches and parses it as JSON):
+``<script>`` tag from ``file://``; over HTTP the engine fetches and parses it as JSON):
 
 ``search/manifest.js``
-    ``{"format", "version", "documents", "suffix", "shards", "titles", "texts", "json"}``: the
-    layout's number, a digest of the other files and of the documents' texts (added to
-    their URLs, so that a browser never mixes two builds), the number of documents, how a
-    document's address ends (``/`` with directory URLs, ``.html`` without), ``shards``: the
-    first key of each shard, ``titles``: the documents in one titles file (``TITLE_BLOCK``),
-    ``texts``: where the worker reads a document's text (below), and ``json``: the path of a
-    document's JSON from the site's root, ``{id}`` standing for its id.
+    ``{"format", "version", "documents", "suffix", "shards", "titles", "texts", "json",
+    "spellings", "courtesy", "topics", "kinds", "months"}``: the layout's number, a digest of
+    the other files and of the documents' texts (added to their URLs, so that a browser
+    never mixes two builds), the number of documents, how a document's address ends (``/``
+    with directory URLs, ``.html`` without), ``shards``: the first key of each shard,
+    ``titles``: the documents in one titles file (``TITLE_BLOCK``), ``texts``: where the
+    engine reads a document's text (below), ``json``: the path of a document's JSON from the
+    site's root, ``{id}`` standing for its id; then what the query language needs at hand:
+    ``spellings``: groups of folded words that stand for each other (``words.spellings``),
+    ``courtesy``: titles dropped before a name, ``topics``: ``[name, folded name, documents]``,
+    ``kinds``: ``[kind, documents]``, ``months``: every ``YYYY-MM`` a document is dated in.
 ``search/shards/<i>.js``
-    ``{term: postings}`` for a range of terms in sorted order (UTF-16 code unit order,
-    JavaScript's): shard ``i`` holds the terms from ``shards[i]`` (included) to
-    ``shards[i + 1]`` (excluded). Shards are filled in term order up to ``SHARD_BYTES``.
-    ``postings`` lists the documents holding the term in document-number order, each as
-    the gap from the previous document number then the document's weight for the term
-    (``impact``, 1 to 31), in the number code described at ``encode_number``.
+    ``{"t": {term: postings}, "n": {name key: person ids}}`` for a range of keys in sorted
+    order (UTF-16 code unit order, JavaScript's): shard ``i`` holds the keys from
+    ``shards[i]`` (included) to ``shards[i + 1]`` (excluded), terms and name keys alike.
+    Shards are filled in key order up to ``SHARD_BYTES``. ``postings`` lists the documents
+    holding the term in document-number order, each as the gap from the previous document
+    number then the document's weight for the term (``impact``, 1 to 31), in the number code
+    described at ``encode_number``. ``n`` maps every name of the people the documents name
+    or hear (``fields.name_index``: folded, words joined by a space) to their ids, joined by
+    a space.
+``search/facets.js``
+    ``{"speakers": [[id, name, documents]], "topics": [[name, documents]], "kinds",
+    "months": [[YYYY-MM, documents]]}``: what the research page's form lists; no query
+    loads it.
 The texts (``texts``)
-    On the served site (``"data"``), the worker reads a result's text from the document's
+    On the served site (``"data"``), the engine reads a result's text from the document's
     own JSON download, ``data/<id>.json.gz`` (the data contract; its id from the titles
     files), fetched and inflated (``DecompressionStream``): the text is published once, not
     once more for the search. The offline copy cannot fetch it (``file://`` refuses), so
     there (``"scripts"``) every document also has a script of its own:
 ``search/docs/<n>.js``
     Document ``n``: ``{"id", "title", "date", "text"}``, where ``text`` is the JSON of
-    ``{"lead", "turns": [[label, [[paragraph id, text], ...]], ...]}`` compressed with raw
-    DEFLATE and written in Base85 (the alphabet of Python's ``base64.b85encode``).
-    Either way, the worker loads the texts of the results it shows, picks the paragraphs
-    that hold the most query words, links to them (``#p12``) and shows the words around the
-    match. The whole text is kept, compressed, rather than the start of each paragraph: the
-    match is shown wherever it is, for about the same bytes.
+    ``document_text`` (``{"lead", "turns": [[label, speaker id, [[paragraph id, text,
+    [[person id, start, end], ...]], ...]], ...]}``: each paragraph with the people it names)
+    compressed with raw DEFLATE and written in Base85 (the alphabet of Python's
+    ``base64.b85encode``). Either way, the engine reads the texts of the results it shows:
+    to pick the paragraphs that match, link to them (``#p12``) and show the words around the
+    match, and, for a query that must be checked (a phrase, a speaker's turns), to check it.
 ``search/titles/<k>.js``
     ``[[id, title, date], ...]`` of documents ``k * titles`` to ``(k + 1) * titles - 1``:
     what the result list shows of a match (and, on the served site, where its JSON is).
 
-Terms are what ``tokens`` gives: the text in Unicode NFKD, combining marks dropped,
-lower-cased, cut into runs of letters and digits; the worker's ``tokenize`` does the
-same. A document's terms come from its title (weighted ``TITLE_WEIGHT`` times), lead,
-place, topics, its speakers' names, its turns' labels and its paragraphs. A posting's
-weight is BM25's term-frequency part (``K1``, ``B``; it holds the count and the
-document's length), quantised to 1..31 so that it fits one character; the worker
-multiplies it by the term's inverse document frequency and adds up the query's words.
-Postings hold no paragraph: the worker finds the paragraphs in the document's text,
-which also tells it the paragraph where all the words meet.
+Terms are what ``words.terms`` gives: the text folded (NFKD, combining marks dropped, lower
+case), cut into tokens (runs of letters and digits; a Chinese or Japanese character alone),
+each stemmed (Snowball's English stemmer for Latin letters, its Russian for Cyrillic); the
+engine's ``tokenize`` and ``stem`` do the same. A document's terms come from its title
+(weighted ``TITLE_WEIGHT`` times), lead, place, topics, its speakers' names, its turns'
+labels and its paragraphs; then its field terms (``fields.field_counts``: ``s:`` its
+speakers, ``p:`` the people it names or hears, ``t:`` its topics, ``k:`` its kind, ``d:``
+its month), which the filters and the names look up. A posting's weight is BM25's
+term-frequency part (``K1``, ``B``; it holds the count and the document's length),
+quantised to 1..31 so that it fits one character; the engine multiplies it by the term's
+inverse document frequency and adds up the query's clauses. Postings hold no paragraph and
+no position: the engine finds the paragraphs, and checks phrases, in the document's text.
 
-In the browser a query is the AND of its words, the last one matched as a prefix while
-it is being typed (at least two letters, and its terms within a few shards); it loads
-the manifest once, the shards of its words, and the texts of the 20 best documents (with
-the titles files they are in, on the served site), which it shows with the paragraphs that
-match. When more documents match, it then loads the titles files they are in and lists
-every one of them below, title and date, so the result list and its count hold every match.
-Documents are numbered in id order (ids begin with the date). Every file is ASCII (JSON
-with ``\\u`` escapes), read the same under any charset. The same documents give the same
-bytes (with the same zlib).
+In the browser a query loads the manifest once, the shards of its words, names and filters,
+and the texts of the 20 best documents (with the titles files they are in, on the served
+site). When the query needs no check, every other match is then listed by title from the
+titles files; when it does, the candidates' texts are read a batch at a time, best first,
+until enough match. Documents are numbered in id order (ids begin with the date). Every
+file is ASCII (JSON with ``\\u`` escapes), read the same under any charset. The same
+documents give the same bytes (with the same zlib).
 """
 
 from __future__ import annotations

@@ -496,3 +496,16 @@ def test_postings_encoded_on_the_way_equal_the_plain_postings_encoded(corpus):
         "brick": encode_postings([(0, search.impact(2, 10, average))]),
     }
     assert decode_postings(search.encoded_postings(far)["apple"])[1][0] == 1399
+
+
+def test_a_term_and_a_name_of_the_same_key_share_a_shard_wherever_the_cut_falls(monkeypatch):
+    """"putin" is a term (a stem) and a name key (a surname): a cut between them would leave no key to start the second."""
+    encoded = {"lavrov": "0v" * 5, "putin": "0v" * 5, "zhukov": "0v" * 5}
+    names = {"lavrov": "sergei-lavrov", "putin": "vladimir-putin"}
+    for limit in range(40, 200, 3):
+        monkeypatch.setattr(search, "SHARD_BYTES", limit)
+        parts = search.shard_terms(encoded, names)
+        keys = search.shard_keys(parts)
+        assert len(keys) == len(parts)
+        for key in names:
+            assert [i for i, part in enumerate(parts) if key in part["t"]] == [i for i, part in enumerate(parts) if key in part["n"]]

@@ -197,15 +197,16 @@ def shard_terms(encoded: dict[str, str], names: dict[str, str] | None = None) ->
     entries = sorted([(utf16_key(term), "t", term) for term in encoded] + [(utf16_key(key), "n", key) for key in names])
     empty = len(script("shard", 99_999, {"n": {}, "t": {}}))  # the call around the entries
     shards: list[dict[str, dict[str, str]]] = []
-    size = SHARD_BYTES
+    size, previous = SHARD_BYTES, None
     for _, part, key in entries:
         value = encoded[key] if part == "t" else names[key]
         cost = len(_json(key)) + len(_json(value)) + 2  # "key":"value",
-        if size + cost > SHARD_BYTES or not shards:
+        if (size + cost > SHARD_BYTES and key != previous) or not shards:  # a term and a name of one key share a shard
             shards.append({"n": {}, "t": {}})
             size = empty
         shards[-1][part][key] = value
         size += cost
+        previous = key
     return shards
 
 

@@ -120,6 +120,8 @@ def test_filters_by_person_date_kind_and_topic_and_exclusions(ask, sites):
     _, report = sites
     assert ask("person:Lavrov")["documents"] == naming(report, "sergei-lavrov")
     assert ask("kind:article")["documents"] == {d.id for d in report.documents if d.kind == "article"}
+    assert ask("year:2025 kind:article")["documents"] == {d.id for d in report.documents if d.kind == "article"}
+    ask("year:2024 kind:article", empty=True)
     assert ask("from:2025-03 to:2025-03")["documents"] == {d.id for d in report.documents if (d.date or "").startswith("2025-03")}
     assert ask("topic:Telecommunications")["documents"] == {d.id for d in report.documents if "Telecommunications" in d.topics}
     putin = ask("Putin ")["documents"]

@@ -19,7 +19,7 @@
  * word, and with no speaker or person filter, is exact at that point. Otherwise (a phrase, a
  * speaker's or person's turns) each candidate's text is read to check it, best first, a batch
  * at a time: Session.more(n) checks until n more documents match, so that the first results
- * come before the whole list is checked, and no query reads more texts than it shows.
+ * come before the whole list is checked; the texts read are those of the candidates checked, best first.
  * Plain JavaScript, no dependencies but the stemmers, no build step.
  */
 (function (global) {

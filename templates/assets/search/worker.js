@@ -25,7 +25,7 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
   var GROUPS = 20; // documents shown with their matching paragraphs (the others by title)
   var SECTIONS = 5; // paragraphs listed for one document
-  var CHECK_LIMIT = 200; // candidates the search box reads for a query that must be checked
+  var CHECK_LIMIT = 100; // candidates the search box reads for a query that must be checked
   var TEASER = 220; // characters of a paragraph shown
   var BEFORE = 60; // of which before the first match
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit, urlunsplit
 
 # Attributes that hold a URL, per element.
 URL_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
@@ -80,6 +80,7 @@ def crawl(start: str, inside: str, fetch: Callable[[str], tuple[int, str, bytes]
         anchors[url] = page.ids
         for raw in page.urls:
             target, fragment = urldefrag(urljoin(url, raw))
+            target = urlunsplit(urlsplit(target)._replace(query=""))  # a static site's file is the same whatever the query
             if urlsplit(target).scheme not in ("http", "https", "file") or urlsplit(target).netloc != urlsplit(start).netloc:
                 continue  # mailto:, javascript:, or another site: not ours to check
             result.links += 1

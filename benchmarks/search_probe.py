@@ -66,8 +66,8 @@ def chromium() -> str:
 
 
 def is_search(path: str) -> bool:
-    """A file of the search: the worker, Material's (empty) lunr index, or our index."""
-    return "/search/" in path
+    """A file of the search: the worker and engine, the stemmers they load, Material's (empty) lunr index, or our index."""
+    return "/search/" in path or "/snowball-stemmers/" in path
 
 
 def answered(query: str) -> str:
@@ -140,10 +140,11 @@ def first_result(site: Path, query: str, from_file: bool = False, timeout: float
         if when <= done:
             before = sent.get(path, (0, 0))
             sent[path] = (before[0] + size, before[1] + zipped)
-    searched = {path: size for path, (size, _) in sent.items() if is_search("/" + path.lstrip("/"))}
+    searched = {path: sizes for path, sizes in sent.items() if is_search("/" + path.lstrip("/"))}
     return {"seconds": done - typed, "from_open": done - opened, "bytes": float(sum(s for s, _ in sent.values())),
             "gzip_bytes": float(sum(z for _, z in sent.values())),
-            "search_bytes": float(sum(searched.values())), "search_files": float(len(searched)),
+            "search_bytes": float(sum(s for s, _ in searched.values())), "search_gzip_bytes": float(sum(z for _, z in searched.values())),
+            "search_files": float(len(searched)),
             "results": float(results)}
 
 

@@ -7,7 +7,10 @@ from ``file://``; and the search index's share of the site.
 
 Each query is typed at once into Material's search box of a freshly opened home page
 (``benchmarks.search_probe.first_result``); the bars (issue "Search as researchers search")
-are a first result within 0.5 s and under 300 KB gzipped, for every query, both ways.
+are a first result within 0.5 s, for every query, both ways, and under 300 KB gzipped over HTTP
+(everything from opening the page: the page, the theme, the stemmers, the engine and the
+index's files; "search" counts only the last three). From ``file://`` nothing is downloaded:
+its bytes are the files read from the disk, as they are.
 """
 
 from __future__ import annotations
@@ -42,17 +45,19 @@ def main(argv: list[str] | None = None) -> int:
         if folder:
             index, whole = size(folder / "search"), size(folder)
             print(f"{name}: search index {index / 1e6:.1f} MB of {whole / 1e6:.1f} MB ({index / whole:.1%})")
-    print("| query | kind | HTTP s | HTTP KB | HTTP gzip KB | search KB | results | file:// s | file:// KB | bars |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| query | kind | HTTP s | HTTP KB | HTTP gzip KB | search KB | search gzip KB | results"
+          " | file:// s | file:// KB | file:// search KB | bars |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind, query in QUERIES:
         served = first_result(args.site, query)
         local = first_result(args.offline, query, from_file=True) if args.offline else None
         met = served["seconds"] < SECONDS and served["gzip_bytes"] / 1e3 < GZIP_KB
         if local:
-            met = met and local["seconds"] < SECONDS and local["gzip_bytes"] / 1e3 < GZIP_KB
+            met = met and local["seconds"] < SECONDS  # from file:// nothing is downloaded: its bytes are read from disk
         cells = [f"`{query}`", kind, f"{served['seconds']:.2f}", f"{served['bytes'] / 1e3:.0f}", f"{served['gzip_bytes'] / 1e3:.0f}",
-                 f"{served['search_bytes'] / 1e3:.0f}", f"{served['results']:.0f}",
+                 f"{served['search_bytes'] / 1e3:.0f}", f"{served['search_gzip_bytes'] / 1e3:.0f}", f"{served['results']:.0f}",
                  f"{local['seconds']:.2f}" if local else "-", f"{local['bytes'] / 1e3:.0f}" if local else "-",
+                 f"{local['search_bytes'] / 1e3:.0f}" if local else "-",
                  "met" if met else "NOT met"]
         print("| " + " | ".join(cells) + " |", flush=True)
     return 0

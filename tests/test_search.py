@@ -324,7 +324,7 @@ globalThis.fetch = async u => { const file = url.fileURLToPath(u.split("?")[0]);
   loaded.push(path.relative(site, file)); return new Response(fs.readFileSync(file)); };
 run(fs.readFileSync(worker, "utf8"));
 const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10));
-  await new Promise(r => setTimeout(r, 100)); };  // and whatever follows the first answer
+  await new Promise(r => setTimeout(r, 600)); };  // and whatever follows the first answer (the rest: REST_DELAY later)
 (async () => {
   const answers = [];
   handler({ data: { type: 0, data: { config: {}, docs: [] } } });

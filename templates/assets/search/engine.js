@@ -654,7 +654,9 @@
       var self = this, out = [];
       var step = function () {
         if (out.length >= n || self.checked >= self.ranked.length) return Promise.resolve(out);
-        var batch = self.ranked.slice(self.checked, self.checked + Math.min(BATCH, Math.max(1, n - out.length)));
+        // An exact query's next n all match: read at once. Otherwise a batch at a time, so as to stop once n match.
+        var size = self.exact ? n - out.length : Math.min(BATCH, Math.max(1, n - out.length));
+        var batch = self.ranked.slice(self.checked, self.checked + size);
         self.checked += batch.length;
         return Promise.all(batch.map(function (d) {
           return recordOf(d).then(function (record) { return analyse(self.query, d, record, self.exact); }, function (error) {
@@ -670,14 +672,14 @@
       return step().then(function (list) { self.found += list.length; return list; });
     };
 
-    /* The candidates not read yet, by title (only for an exact query: each of them matches). */
+    /* The candidates not read yet, by title (only for an exact query: each of them matches),
+       from the titles files (never the documents' own scripts: a few files, not one a match). */
     Session.prototype.rest = function () {
       var self = this, rest = this.ranked.slice(this.checked), needed = {};
-      if (manifest.texts === "scripts") rest.forEach(function (d) { needed["docs/" + d + ".js"] = true; });
-      else rest.forEach(function (d) { needed["titles/" + Math.floor(d / manifest.titles) + ".js"] = true; });
+      rest.forEach(function (d) { needed["titles/" + Math.floor(d / manifest.titles) + ".js"] = true; });
       return Promise.all(Object.keys(needed).map(load)).then(function () {
         return rest.map(function (d) {
-          var e = entry(d), matches = [];
+          var e = titles[d], matches = [];
           self.query.clauses.forEach(function (c) { matches = matches.concat(clauseIn(c, { text: e[1] })); });
           return { number: d, id: e[0], title: e[1], date: e[2], score: self.scores.get(d), titleMatches: merged(matches), paragraphs: [], lead: null };
         });

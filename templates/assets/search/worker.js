@@ -10,7 +10,7 @@
  * HTML: every character of the documents is escaped here.
  *
  * The first GROUPS matches come with their paragraphs. When the query is exact (words
- * only), a second RESULT adds every other match by title and date. When its candidates must
+ * only), a second RESULT adds every other match by title and date (REST_DELAY later). When its candidates must
  * be read (a phrase, a speaker's turns), the worker goes on reading them, GROUPS at a time,
  * and answers again after each batch, until CHECK_LIMIT candidates have been read; the
  * research page reads on from there.
@@ -26,6 +26,10 @@
   var GROUPS = 20; // documents shown with their matching paragraphs (the others by title)
   var SECTIONS = 5; // paragraphs listed for one document
   var CHECK_LIMIT = 100; // candidates the search box reads for a query that must be checked
+  // The other matches' titles are read this long after the first results are posted, so that
+  // Material shows those first (on two cores, reading every titles file at once delays them),
+  // and not at all for a query the reader has typed on from.
+  var REST_DELAY = 400;
   var TEASER = 220; // characters of a paragraph shown
   var BEFORE = 60; // of which before the first match
 
@@ -70,6 +74,10 @@
     }]);
   }
 
+  function later(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
   function answer(number, items) {
     if (number === latest) postMessage({ type: RESULT, data: { items: items } });
     return number === latest;
@@ -85,8 +93,10 @@
           if (!answer(number, items)) return null;
           if (session.exact) {
             if (session.checked >= session.ranked.length) return null;
-            return session.rest().then(function (rest) {
-              answer(number, items.concat(rest.map(function (r) { return group(r, session.query); })));
+            return later(REST_DELAY).then(function () {
+              return number === latest ? session.rest() : null;
+            }).then(function (rest) {
+              if (rest) answer(number, items.concat(rest.map(function (r) { return group(r, session.query); })));
             });
           }
           if (session.checked < session.ranked.length && session.checked < CHECK_LIMIT) return next();

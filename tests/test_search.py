@@ -374,9 +374,9 @@ def run_worker(files, tmp_path_factory):
 
 
 def groups(answer: dict) -> list[list[dict]]:
-    [message] = answer["messages"]
-    assert message["type"] == 3
-    return message["data"]["items"]
+    """The groups of the last answer (each answer holds the groups of the ones before it)."""
+    assert answer["messages"] and all(m["type"] == 3 for m in answer["messages"])
+    return answer["messages"][-1]["data"]["items"]
 
 
 def test_the_worker_answers_material_setup_with_ready_and_a_query_with_groups_of_one_document(run_worker, corpus):
@@ -450,7 +450,8 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
     assert len(holding) > 30, len(holding)
     out = subprocess.run([node, "-e", HARNESS, str(site), json.dumps(["Putin "])], capture_output=True, text=True, check=True)
     _, answer = json.loads(out.stdout)
-    first, second = answer["messages"]
+    *_, first, second = answer["messages"]  # after the FIRST few: the best 20, then every match
+    assert len(answer["messages"][0]["data"]["items"]) == 5
     best = first["data"]["items"]
     assert len(best) == 20 and all(g[-1]["text"] for g in best) and sum(len(g) > 1 for g in best) > 10  # with their text
     items = second["data"]["items"]

@@ -93,7 +93,7 @@ from .fields import facets, field_counts, name_index
 from .words import courtesy_titles, name_key, spellings, terms
 
 FORMAT = 4  # bumped when the files' layout changes (the worker checks it)
-TITLE_BLOCK = 100  # documents in one titles file (a query's 20 best may be in 20 of them)
+TITLE_BLOCK = 25  # documents in one titles file (a query's first results may each be in one of their own)
 TEXTS = ("data", "scripts")  # where the worker reads the documents' texts (see the docstring)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
 TITLE_WEIGHT = 5  # a word of the title counts as this many words of the text

@@ -9,8 +9,10 @@
  * (location without "#", which Material shows as the group's head). Titles and texts are
  * HTML: every character of the documents is escaped here.
  *
- * The first GROUPS matches come with their paragraphs. When the query is exact (words
- * only), a second RESULT adds every other match by title and date (REST_DELAY later). When its candidates must
+ * The first GROUPS matches come with their paragraphs, the first FIRST of them in an answer
+ * of their own (fewer texts to read before the reader sees a result). When the query is
+ * exact (words only), a last RESULT adds every other match by title and date (REST_DELAY
+ * later). When its candidates must
  * be read (a phrase, a speaker's turns), the worker goes on reading them, GROUPS at a time,
  * and answers again after each batch, until CHECK_LIMIT candidates have been read; the
  * research page reads on from there.
@@ -24,6 +26,7 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
   var GROUPS = 20; // documents shown with their matching paragraphs (the others by title)
+  var FIRST = 5; // the first answer: as soon as these are read, so that a reader sees them first
   var SECTIONS = 5; // paragraphs listed for one document
   var CHECK_LIMIT = 100; // candidates the search box reads for a query that must be checked
   // The other matches' titles are read this long after the first results are posted, so that
@@ -87,19 +90,22 @@
     return start().then(function () { return engine.search(text); }).then(function (session) {
       if (!session) return answer(number, []);
       var items = [];
-      var next = function () {
-        return session.more(GROUPS).then(function (found) {
+      var next = function () { // FIRST matches, then up to GROUPS, then the rest (exact) or more (checked)
+        var wanted = items.length < FIRST ? FIRST : session.exact ? GROUPS - items.length : GROUPS;
+        return session.more(wanted).then(function (found) {
           items = items.concat(found.map(function (r) { return group(r, session.query); }));
           if (!answer(number, items)) return null;
+          var left = session.checked < session.ranked.length;
           if (session.exact) {
-            if (session.checked >= session.ranked.length) return null;
+            if (!left) return null;
+            if (items.length < GROUPS) return next();
             return later(REST_DELAY).then(function () {
               return number === latest ? session.rest() : null;
             }).then(function (rest) {
               if (rest) answer(number, items.concat(rest.map(function (r) { return group(r, session.query); })));
             });
           }
-          if (session.checked < session.ranked.length && session.checked < CHECK_LIMIT) return next();
+          if (left && session.checked < CHECK_LIMIT) return next();
           return null;
         });
       };

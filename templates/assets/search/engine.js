@@ -31,7 +31,10 @@
   var PREFIX_SHARDS = 4; // a word being typed matches as a prefix when its terms span at most this many shards
   var PREFIX_WEIGHT = 0.9; // a longer word matched by a prefix counts a little less than the word itself
   var IMPACTS = 31; // the largest weight in the postings (IMPACTS in builder/search/index.py)
-  var BATCH = 8; // texts read at once while checking candidates
+  var BATCH = 10; // texts read at once while checking candidates
+  // A speaker's or person's weight in a document (how much they speak or are named there) adds
+  // this share of a word's to its rank: the documents where they say most are checked first.
+  var SCOPE_WEIGHT = 0.5;
   var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   var B85 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~";
   // Chinese and Japanese characters, each a token (CJK in builder/search/words.py).
@@ -457,9 +460,12 @@
     function candidates(query, filtered) {
       var total = null;
       var sets = query.clauses.map(clauseScores);
-      filtered.forEach(function (terms) {
+      filtered.forEach(function (terms) { // a speaker or person counts by how much they speak or are named
         var found = new Map();
-        terms.forEach(function (term) { postingsOf(term).forEach(function (_, d) { found.set(d, 0); }); });
+        terms.forEach(function (term) {
+          var list = postingsOf(term), weight = /^[sp]:/.test(term) ? SCOPE_WEIGHT / IMPACTS : 0;
+          list.forEach(function (impact, d) { found.set(d, Math.max(found.get(d) || 0, weight * impact)); });
+        });
         sets.push(found);
       });
       sets.sort(function (a, b) { return a.size - b.size; });

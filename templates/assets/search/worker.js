@@ -26,7 +26,7 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3; // Material's message types
   var GROUPS = 20; // documents shown with their matching paragraphs (the others by title)
-  var FIRST = 5; // the first answer: as soon as these are read, so that a reader sees them first
+  var FIRST = 3; // the first answer: as soon as these are read, so that a reader sees them first
   var SECTIONS = 5; // paragraphs listed for one document
   var CHECK_LIMIT = 100; // candidates the search box reads for a query that must be checked
   // The other matches' titles are read this long after the first results are posted, so that

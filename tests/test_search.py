@@ -323,8 +323,11 @@ globalThis.importScripts = (...urls) => { for (const u of urls) { if (u.includes
 globalThis.fetch = async u => { const file = url.fileURLToPath(u.split("?")[0]);  // a document's JSON
   loaded.push(path.relative(site, file)); return new Response(fs.readFileSync(file)); };
 run(fs.readFileSync(worker, "utf8"));
-const wait = async () => { for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10));
-  await new Promise(r => setTimeout(r, 600)); };  // and whatever follows the first answer (the rest: REST_DELAY later)
+const wait = async () => {  // until the answers stop: none for 600 ms (the rest follows REST_DELAY after the first)
+  for (let i = 0; i < 500 && !out.length; i++) await new Promise(r => setTimeout(r, 10));
+  for (let quiet = 0, seen = out.length, i = 0; quiet < 6 && i < 100; i++) {
+    await new Promise(r => setTimeout(r, 100));
+    if (out.length === seen) quiet++; else { quiet = 0; seen = out.length; } } };
 (async () => {
   const answers = [];
   handler({ data: { type: 0, data: { config: {}, docs: [] } } });
@@ -392,7 +395,8 @@ def test_the_worker_answers_material_setup_with_ready_and_a_query_with_groups_of
     assert group[-1]["location"] == page and group[-1]["score"] == 0  # the page itself, Material's group head
     assert all(item["terms"] == {"lora": True} for item in group)
     assert group[0]["score"] > max(item["score"] for item in group[1:])
-    assert answer["loaded"][0].startswith("shards/") and all(p.startswith("docs/") for p in answer["loaded"][1:])
+    assert answer["loaded"][0].startswith("shards/") and all(p.startswith(("docs/", "titles/")) for p in answer["loaded"][1:])
+    assert answer["messages"][0]["data"]["items"][0][-1]["text"] == ""  # first the title alone, before any text is read
 
 
 def test_the_worker_finds_only_documents_holding_every_word_and_matches_the_last_as_a_prefix(run_worker, corpus):
@@ -450,8 +454,8 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
     assert len(holding) > 30, len(holding)
     out = subprocess.run([node, "-e", HARNESS, str(site), json.dumps(["Putin "])], capture_output=True, text=True, check=True)
     _, answer = json.loads(out.stdout)
-    *_, first, second = answer["messages"]  # after the FIRST few: the best 20, then every match
-    assert len(answer["messages"][0]["data"]["items"]) == 3  # FIRST
+    *_, first, second = answer["messages"]  # after the FIRST few (by title, then with texts): the best 20, then every match
+    assert [len(m["data"]["items"]) for m in answer["messages"][:2]] == [3, 3]  # FIRST
     best = first["data"]["items"]
     assert len(best) == 20 and all(g[-1]["text"] for g in best) and sum(len(g) > 1 for g in best) > 10  # with their text
     items = second["data"]["items"]

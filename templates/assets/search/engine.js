@@ -678,10 +678,11 @@
       return step().then(function (list) { self.found += list.length; return list; });
     };
 
-    /* The candidates not read yet, by title (only for an exact query: each of them matches),
-       from the titles files (never the documents' own scripts: a few files, not one a match). */
-    Session.prototype.rest = function () {
-      var self = this, rest = this.ranked.slice(this.checked), needed = {};
+    /* The candidates not read yet (or the first n of them), by title (only for an exact query:
+       each of them matches), from the titles files (never the documents' own scripts: a few
+       files, not one a match). Reads no text, and leaves them to more(). */
+    Session.prototype.rest = function (n) {
+      var self = this, rest = this.ranked.slice(this.checked, n === undefined ? undefined : this.checked + n), needed = {};
       rest.forEach(function (d) { needed["titles/" + Math.floor(d / manifest.titles) + ".js"] = true; });
       return Promise.all(Object.keys(needed).map(load)).then(function () {
         return rest.map(function (d) {

@@ -10,7 +10,8 @@
  * HTML: every character of the documents is escaped here.
  *
  * The first GROUPS matches come with their paragraphs, the first FIRST of them in an answer
- * of their own (fewer texts to read before the reader sees a result). When the query is
+ * of their own (fewer texts to read before the reader sees a result); an exact query answers
+ * first with its FIRST best by title alone, before any text is read. When the query is
  * exact (words only), a last RESULT adds every other match by title and date (REST_DELAY
  * later). When its candidates must
  * be read (a phrase, a speaker's turns), the worker goes on reading them, GROUPS at a time,
@@ -90,6 +91,12 @@
     return start().then(function () { return engine.search(text); }).then(function (session) {
       if (!session) return answer(number, []);
       var items = [];
+      // An exact query's best documents are shown by title at once (their texts, and so their
+      // paragraphs, follow): its first answer reads no text.
+      var heads = session.exact && session.ranked.length
+        ? session.rest(FIRST).then(function (first) {
+          answer(number, first.map(function (r) { return group(r, session.query); }));
+        }) : Promise.resolve();
       var next = function () { // FIRST matches, then up to GROUPS, then the rest (exact) or more (checked)
         var wanted = items.length < FIRST ? FIRST : session.exact ? GROUPS - items.length : GROUPS;
         return session.more(wanted).then(function (found) {
@@ -109,7 +116,7 @@
           return null;
         });
       };
-      return next();
+      return heads.then(next);
     });
   }
 

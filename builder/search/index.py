@@ -68,11 +68,11 @@ quantised to 1..31 so that it fits one character; the engine multiplies it by th
 inverse document frequency and adds up the query's clauses. Postings hold no paragraph and
 no position: the engine finds the paragraphs, and checks phrases, in the document's text.
 
-In the browser a query loads the manifest once, the shards of its words, names and filters,
-and the texts of the 20 best documents (with the titles files they are in, on the served
-site). When the query needs no check, every other match is then listed by title from the
-titles files; when it does, the candidates' texts are read a batch at a time, best first,
-until enough match. Documents are numbered in id order (ids begin with the date). Every
+In the browser a query loads the manifest once and the shards of its words, names and
+filters. A query that needs no check shows its best documents by title at once (from the
+titles files), then with their paragraphs as the texts of the 20 best are read, then every
+other match by title; one that does reads its candidates' texts a batch at a time, best
+first, until enough match. Documents are numbered in id order (ids begin with the date). Every
 file is ASCII (JSON with ``\\u`` escapes), read the same under any charset. The same
 documents give the same bytes (with the same zlib).
 """

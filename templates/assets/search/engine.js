@@ -170,7 +170,7 @@
         else tokens.forEach(function (t) { query.exclude.push([t]); });
       } else if (quoted !== undefined) {
         flush();
-        if (tokens.length) query.clauses.push({ alts: [tokens], persons: [], grouped: false, phrase: true });
+        if (tokens.length) query.clauses.push({ alts: [tokens], persons: [], grouped: false });
       } else {
         bare = bare.concat(tokens);
         if (found.index + found[0].length === text.length && /[\p{L}\p{N}\p{M}]$/u.test(text) && tokens.length)
@@ -182,7 +182,6 @@
     var last = query.clauses[query.clauses.length - 1];
     if (query.prefix && last && last.grouped && last.alts[0][0].length >= 2) last.typing = true;
     else query.prefix = false;
-    query.clauses.forEach(function (c) { c.alts[0].forEach(function (t) { query.words.push(t); }); });
     return query;
   }
 
@@ -326,7 +325,7 @@
         var c = clauses[i], done = false;
         if (!c.grouped) {
           var named = peopleNamed(c.alts[0]);
-          if (named.length) c = { alts: [], persons: named, name: c.alts[0].join(" "), phrase: true };
+          if (named.length) c = { alts: [], persons: named, name: c.alts[0].join(" ") };
           else if (spelling.has(c.alts[0].join(" "))) c.alts = spelling.get(c.alts[0].join(" "));
           out.push(c);
           continue;
@@ -339,7 +338,7 @@
             out.push({ alts: n === 1 ? [tokens] : [], persons: ids, name: tokens.join(" ") });
             i += n - 1;
             done = true;
-          } else if (spelling.has(tokens.join(" ")) && (n > 1 || tokens.length === 1)) {
+          } else if (spelling.has(tokens.join(" "))) {
             out.push({ alts: spelling.get(tokens.join(" ")), persons: [] });
             i += n - 1;
             done = true;
@@ -667,8 +666,8 @@
         return Promise.all(batch.map(function (d) {
           return recordOf(d).then(function (record) { return analyse(self.query, d, record, self.exact); }, function (error) {
             warn(error);
-            return self.exact ? { number: d, id: entry(d) ? entry(d)[0] : "", title: entry(d) ? entry(d)[1] : "", date: entry(d) ? entry(d)[2] : "",
-              titleMatches: [], paragraphs: [], lead: null } : null;
+            var e = entry(d) || ["", "", ""];
+            return self.exact ? { number: d, id: e[0], title: e[1], date: e[2], titleMatches: [], paragraphs: [], lead: null } : null;
           });
         })).then(function (results) {
           results.forEach(function (r) { if (r) { r.score = self.scores.get(r.number); out.push(r); } });

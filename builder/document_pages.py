@@ -84,34 +84,9 @@ def split(doc: Document) -> list[tuple[Part, ...]]:
     """The document's body as pages, first to last: each a run of parts within the bound (one page for most documents)."""
     if fits(doc.turns):
         return [tuple(Part(turn, turn.paragraphs) for turn in doc.turns)]
-    pages: list[tuple[Part, ...]] = []
-    page: list[Part] = []
-    count = length = 0
-
-    def close() -> None:
-        nonlocal page, count, length
-        if page:
-            pages.append(tuple(page))
-        page, count, length = [], 0, 0
-
-    for turn in doc.turns:
-        size, text = len(turn.paragraphs), sum(len(p.text) for p in turn.paragraphs)
-        if page and (count + size > PAGE_PARAGRAPHS or length + text > PAGE_CHARACTERS):
-            close()
-        if size <= PAGE_PARAGRAPHS and text <= PAGE_CHARACTERS:
-            page.append(Part(turn, turn.paragraphs))
-            count, length = count + size, length + text
-            continue
-        start = 0  # a turn longer than a page: cut between its paragraphs
-        for i, paragraph in enumerate(turn.paragraphs):
-            if i > start and (count + 1 > PAGE_PARAGRAPHS or length + len(paragraph.text) > PAGE_CHARACTERS):
-                page.append(Part(turn, turn.paragraphs[start:i], start > 0))
-                close()
-                start = i
-            count, length = count + 1, length + len(paragraph.text)
-        page.append(Part(turn, turn.paragraphs[start:], start > 0))
-    close()
-    return pages or [()]
+    turns = doc.turns
+    return [tuple(Part(turns[t], turns[t].paragraphs[a:b] if a or b < len(turns[t].paragraphs) else turns[t].paragraphs, a > 0)
+                  for t, a, b in page) for page in _cuts(turns)]
 
 
 def fits(turns: tuple[Turn, ...]) -> bool:
@@ -125,16 +100,43 @@ def fits(turns: tuple[Turn, ...]) -> bool:
     return True
 
 
-def layout(doc: Document, pages: list[tuple[Part, ...]] | None = None) -> Layout:
-    """Where the document's paragraphs and turns are (``pages``: its ``split``, if already made)."""
-    if pages is None:
-        if fits(doc.turns):
-            return Layout(doc.id)
-        pages = split(doc)
-    paragraphs = [next((n for part in page for p in part.paragraphs if (n := _number(p.id)) is not None), None) for page in pages]
-    turns = [next((part.turn.number for part in page if not part.continued), None) for page in pages]
-    last = max((n for turn in doc.turns for p in turn.paragraphs if (n := _number(p.id)) is not None), default=0)
-    return Layout(doc.id, _filled(paragraphs, last + 1), _filled(turns, doc.turns[-1].number + 1 if doc.turns else 1), last)
+def layout(doc: Document) -> Layout:
+    """Where the document's paragraphs and turns are."""
+    if fits(doc.turns):
+        return Layout(doc.id)
+    turns = doc.turns
+    pages = _cuts(turns)
+    paragraphs = [next((n for t, a, b in page for p in turns[t].paragraphs[a:b] if (n := _number(p.id)) is not None), None)
+                  for page in pages]
+    begun = [next((turns[t].number for t, a, _ in page if a == 0), None) for page in pages]
+    last = max((n for turn in turns for p in turn.paragraphs if (n := _number(p.id)) is not None), default=0)
+    return Layout(doc.id, _filled(paragraphs, last + 1), _filled(begun, turns[-1].number + 1), last)
+
+
+def _cuts(turns: tuple[Turn, ...]) -> list[list[tuple[int, int, int]]]:
+    """Where the pages are cut: each page as its parts, ``(turn index, first paragraph index, end index)``."""
+    pages: list[list[tuple[int, int, int]]] = []
+    page: list[tuple[int, int, int]] = []
+    count = length = 0
+    for t, turn in enumerate(turns):
+        size, text = len(turn.paragraphs), sum(len(p.text) for p in turn.paragraphs)
+        if page and (count + size > PAGE_PARAGRAPHS or length + text > PAGE_CHARACTERS):
+            pages.append(page)
+            page, count, length = [], 0, 0
+        if size <= PAGE_PARAGRAPHS and text <= PAGE_CHARACTERS:
+            page.append((t, 0, size))
+            count, length = count + size, length + text
+            continue
+        start = 0  # a turn longer than a page (it starts one of its own): cut between its paragraphs
+        for i, paragraph in enumerate(turn.paragraphs):
+            if i > start and (count + 1 > PAGE_PARAGRAPHS or length + len(paragraph.text) > PAGE_CHARACTERS):
+                pages.append([*page, (t, start, i)])
+                page, count, length, start = [], 0, 0, i
+            count, length = count + 1, length + len(paragraph.text)
+        page.append((t, start, size))
+    if page:
+        pages.append(page)
+    return pages
 
 
 def _filled(starts: list[int | None], after: int) -> tuple[int, ...]:

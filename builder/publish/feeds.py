@@ -100,9 +100,10 @@ def atom_feeds(documents: Sequence[Document], people: dict[str, Person], site_ur
 
     yield feed("index.md", SITE_NAME, "The newest documents of the archive",
                tuple(_entry(d, base, f"{TAG}documents/{d.id}") for d in dated[:SITE_FEED_SIZE]))
+    layouts: dict[str, Layout] = {}  # each document's, made once for all the feeds that link its turns
     for pid, involvements in _involvements(ordered, dated).items():
         name = people[pid].name
-        entries = tuple(_person_entry(what, people, base, pid) for what in involvements[:FEED_SIZE])
+        entries = tuple(_person_entry(what, people, base, pid, layouts) for what in involvements[:FEED_SIZE])
         yield feed(f"people/{person_page(pid)}", f"{SITE_NAME}: {name}", f"The newest documents in which {name} speaks or is named",
                    entries)
     for entry in by_topic(ordered):
@@ -140,10 +141,11 @@ def _entry(doc: Document, base: str, entry_id: str) -> Entry:
                  author=doc.source.publisher, categories=doc.topics)
 
 
-def _person_entry(what: Involvement, people: dict[str, Person], base: str, pid: str) -> Entry:
+def _person_entry(what: Involvement, people: dict[str, Person], base: str, pid: str, layouts: dict[str, Layout]) -> Entry:
     """A document as an entry of a person's feed: what they said, and how they were named, each linked to its paragraph.
 
     A person a document names only in its title or lead (no turn, no mention in the text) has that said.
+    ``layouts``: the documents' layouts made so far (``document_pages.layout``), added to.
     """
     doc = what.doc
     url = page_url(base, doc.id)
@@ -152,7 +154,9 @@ def _person_entry(what: Involvement, people: dict[str, Person], base: str, pid: 
     said = [f"{_count(len(what.turns), 'turn')}, {_count(words, 'word')} spoken"] if what.turns else []
     said += [f"named {_count(len(what.mentions), 'time')}"] if what.mentions else []
     html = []
-    where = layout(doc) if what.turns or what.mentions else Layout(doc.id)
+    if doc.id not in layouts:
+        layouts[doc.id] = layout(doc)
+    where = layouts[doc.id]
     if what.turns:
         html.append(f"<p>{escape(name)} spoke:</p>")
         html.append(_list([_turn_item(turn, base, where) for turn in what.turns[:SHOWN]], len(what.turns), "turn"))

@@ -161,6 +161,7 @@ def test_the_first_page_has_the_header_and_citation_and_the_others_the_title_and
     first, *later = [BeautifulSoup(p.read_text("utf-8"), "html.parser") for p in html_pages(long_site.site, long_doc.id)]
     assert first.select_one("dl.doc-meta") and first.select_one("#cite") and first.select_one("#fig-speakers")
     assert first.select_one("h1").get_text() == long_doc.title
+    assert "the first of the document's 5 pages" in first.select_one("#cite").find_next("p").get_text()
     for number, page in enumerate(later, 2):
         assert page.select_one("h1").get_text() == f"{long_doc.title} (page {number} of 5)"
         assert not page.select("dl.doc-meta, #cite, #fig-speakers")

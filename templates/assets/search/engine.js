@@ -532,6 +532,7 @@
     function entry(number) {
       if (manifest.texts !== "scripts") return titles[number];
       var doc = docs[number];
+      if (!doc) return undefined; // its script did not load
       return doc.pages ? [doc.id, doc.title, doc.date, doc.pages] : [doc.id, doc.title, doc.date];
     }
 

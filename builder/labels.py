@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -63,6 +63,8 @@ ABBREVIATION = re.compile(r"^(?:Mr|Ms|Mrs|Dr|St|Jr|Sr|Co|Inc|Ltd|No|Gen|Col|Lt|P
 COURTESY = frozenset({"mr", "ms", "mrs", "dr", "madam", "mister", "sir"})
 # Longest head, in words (the corpus's labels are at most 30 words).
 MAX_WORDS = 30
+# Heads whose reading is kept, the latest read (a transcript's speakers say theirs again and again).
+HEADS_KEPT = 4096
 
 STRONG, PLAIN, WEAK = "strong", "plain", "weak"
 
@@ -111,14 +113,23 @@ def read_label(text: str) -> Label | None:
     m = LABEL_LINE.match(text)
     if not m:
         return None
-    head = m["head"].strip()
-    core, notes = _core(head)
+    found = _read_head(m["head"].strip())
     rest = m["rest"] or m["glued"] or None
+    return None if found is None else Label(found.label, found.name, found.role, rest, found.strength)
+
+
+@lru_cache(maxsize=HEADS_KEPT)
+def _read_head(head: str) -> Label | None:
+    """The label a head (a line up to its first colon) is, without the turn's words; ``None`` when it is none.
+
+    It depends on the head alone, and a transcript says its speakers' heads again and again: each is read once.
+    """
+    core, notes = _core(head)
     if not core or len(head) > 300 or SENTENCE_MARK.search(_without_abbreviations(core)):
         return None
     if _is_anonymous(core):
         named = _note_name(notes)
-        return Label(head, named, core if named else None, rest, STRONG)
+        return Label(head, named, core if named else None, None, STRONG)
     words = _words(core)
     shouted = core.upper() == core  # in a label in capitals, "I" is a letter of a name ("ARGUMENTY I FAKTY")
     if not words or len(words) > MAX_WORDS or any(_is_prose(w, i, shouted) for i, w in enumerate(words)):
@@ -127,7 +138,7 @@ def read_label(text: str) -> Label | None:
     if found is None:
         return None
     name_words, role, strength = found
-    return Label(head, " ".join(name_words), role or None, rest, strength)
+    return Label(head, " ".join(name_words), role or None, None, strength)
 
 
 def _abbreviations_only(head: str) -> bool:

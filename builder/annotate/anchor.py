@@ -239,8 +239,10 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
         paragraphs = []
         for p in turn.paragraphs:
             here = tuple(sorted(by_paragraph.get(p.id, []), key=lambda a: (a.start, -a.end, a.id)))  # in text order, as its terms and roles
-            paragraphs.append(replace(p, notes=here, roles=_mention_roles(p, roles), terms=_term_uses(p, terms, pattern)))
-        turns.append(replace(turn, paragraphs=tuple(paragraphs)))
+            found = (here, _mention_roles(p, roles), _term_uses(p, terms, pattern))
+            paragraphs.append(p if found == (p.notes, p.roles, p.terms) else replace(p, notes=found[0], roles=found[1], terms=found[2]))
+        same = all(new is old for new, old in zip(paragraphs, turn.paragraphs, strict=True))
+        turns.append(turn if same else replace(turn, paragraphs=tuple(paragraphs)))  # most paragraphs name nothing to mark
     order: dict[str | None, int] = {p.id: n for n, p in enumerate(passage.paragraphs)}
     notes.sort(key=lambda a: (a.paragraph is None, order.get(a.paragraph, 0), a.start, a.end))
     return replace(doc, turns=tuple(turns), notes=tuple(notes)), problems

@@ -58,7 +58,7 @@ def resolve(registry: Registry, doc: Document) -> tuple[Document, list[Problem]]
         for paragraph in turn.paragraphs:
             mentions = tuple(context.mentions(paragraph))
             mentioned |= {m.person for m in mentions}
-            paragraphs.append(replace(paragraph, mentions=mentions))
+            paragraphs.append(replace(paragraph, mentions=mentions) if mentions != paragraph.mentions else paragraph)
         turns.append(replace(turn, speaker=speakers[index], paragraphs=tuple(paragraphs)))
     people = {s for s in speakers if s} | mentioned
     people |= {pid for t in (doc.title, doc.lead) if t for _, _, name in full_names(t, registry, context.confirmed)

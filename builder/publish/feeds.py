@@ -8,7 +8,8 @@ to it, escaped once as XML and, inside an entry's HTML, once more as HTML.
 The same seeds give the same bytes: every date is a document's (at midnight UTC), never
 the build's, and a feed's ``updated`` is its newest entry's. Ids are tag URIs (RFC 4151)
 that do not hold the site's address, so a feed reader does not see every entry again when
-the site moves; links are the permanent URLs of the pages (``addresses.page_url``). An undated
+the site moves; links are the permanent URLs of the pages (``addresses.page_url``), a turn's or
+a paragraph's that of the page of a long document that holds it (``pages.anchor_url``). An undated
 document is in no feed: an entry must say when.
 """
 
@@ -21,10 +22,11 @@ from datetime import date
 from html import escape
 
 from ..addresses import SITE_NAME, page_url
+from ..document_pages import Layout, layout
 from ..export.tei import NOT_XML
 from ..model import Document, Mention, Paragraph, Person, Turn
 from .filters import plural
-from .pages import feed_file, person_page, topic_page, topic_slug
+from .pages import anchor_url, feed_file, person_page, topic_page, topic_slug
 from .views import by_topic, snippet
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -98,9 +100,10 @@ def atom_feeds(documents: Sequence[Document], people: dict[str, Person], site_ur
 
     yield feed("index.md", SITE_NAME, "The newest documents of the archive",
                tuple(_entry(d, base, f"{TAG}documents/{d.id}") for d in dated[:SITE_FEED_SIZE]))
+    layouts: dict[str, Layout] = {}  # each document's, made once for all the feeds that link its turns
     for pid, involvements in _involvements(ordered, dated).items():
         name = people[pid].name
-        entries = tuple(_person_entry(what, people, base, pid) for what in involvements[:FEED_SIZE])
+        entries = tuple(_person_entry(what, people, base, pid, layouts) for what in involvements[:FEED_SIZE])
         yield feed(f"people/{person_page(pid)}", f"{SITE_NAME}: {name}", f"The newest documents in which {name} speaks or is named",
                    entries)
     for entry in by_topic(ordered):
@@ -138,10 +141,11 @@ def _entry(doc: Document, base: str, entry_id: str) -> Entry:
                  author=doc.source.publisher, categories=doc.topics)
 
 
-def _person_entry(what: Involvement, people: dict[str, Person], base: str, pid: str) -> Entry:
+def _person_entry(what: Involvement, people: dict[str, Person], base: str, pid: str, layouts: dict[str, Layout]) -> Entry:
     """A document as an entry of a person's feed: what they said, and how they were named, each linked to its paragraph.
 
     A person a document names only in its title or lead (no turn, no mention in the text) has that said.
+    ``layouts``: the documents' layouts made so far (``document_pages.layout``), added to.
     """
     doc = what.doc
     url = page_url(base, doc.id)
@@ -150,12 +154,16 @@ def _person_entry(what: Involvement, people: dict[str, Person], base: str, pid: 
     said = [f"{_count(len(what.turns), 'turn')}, {_count(words, 'word')} spoken"] if what.turns else []
     said += [f"named {_count(len(what.mentions), 'time')}"] if what.mentions else []
     html = []
+    if doc.id not in layouts:
+        layouts[doc.id] = layout(doc)
+    where = layouts[doc.id]
     if what.turns:
         html.append(f"<p>{escape(name)} spoke:</p>")
-        html.append(_list([_turn_item(turn, url) for turn in what.turns[:SHOWN]], len(what.turns), "turn"))
+        html.append(_list([_turn_item(turn, base, where) for turn in what.turns[:SHOWN]], len(what.turns), "turn"))
     if what.mentions:
         html.append(f"<p>{escape(name)} was named:</p>")
-        items = [_mention_item(paragraph, mention, speaker, people, url) for paragraph, mention, speaker in what.mentions[:SHOWN]]
+        items = [_mention_item(paragraph, mention, speaker, people, base, where)
+                 for paragraph, mention, speaker in what.mentions[:SHOWN]]
         html.append(_list(items, len(what.mentions), "mention"))
     if not said:
         said = ["named in the title or the lead"]
@@ -164,20 +172,22 @@ def _person_entry(what: Involvement, people: dict[str, Person], base: str, pid: 
                  "".join(html) or None, doc.source.publisher, doc.topics)
 
 
-def _turn_item(turn: Turn, url: str) -> str:
-    """A turn as a person's entry lists it: its paragraphs, linked to the first, its words, and how it starts."""
+def _turn_item(turn: Turn, base: str, where: Layout) -> str:
+    """A turn as a person's entry lists it: its paragraphs, linked to the first (on its page), its words, and how it starts."""
     ids = [p.id for p in turn.paragraphs if p.id]
-    where = f"¶ {ids[0]}" + (f"–{ids[-1]}" if len(ids) > 1 else "") if ids else f"turn {turn.number}"
+    shown = f"¶ {ids[0]}" + (f"–{ids[-1]}" if len(ids) > 1 else "") if ids else f"turn {turn.number}"
     anchor = ids[0] if ids else f"t{turn.number}"
     first = " ".join(p.text for p in turn.paragraphs)
-    return f'<a href="{escape(url)}#{anchor}">{where}</a> ({_count(turn.words, "word")}): {escape(_excerpt(first, EXCERPT_WORDS))}'
+    link = escape(anchor_url(base, where, anchor))
+    return f'<a href="{link}">{shown}</a> ({_count(turn.words, "word")}): {escape(_excerpt(first, EXCERPT_WORDS))}'
 
 
-def _mention_item(paragraph: Paragraph, mention: Mention, speaker: str | None, people: dict[str, Person], url: str) -> str:
-    """A mention as a person's entry lists it: its paragraph, linked, who said it, and the words around it."""
+def _mention_item(paragraph: Paragraph, mention: Mention, speaker: str | None, people: dict[str, Person], base: str,
+                  where: Layout) -> str:
+    """A mention as a person's entry lists it: its paragraph, linked (on its page), who said it, and the words around it."""
     by = f" (by {escape(people[speaker].name)})" if speaker in people else ""
     text = escape(snippet(paragraph.text, mention.start, mention.end))
-    return f'<a href="{escape(url)}#{paragraph.id}">¶ {paragraph.id}</a>{by}: {text}'
+    return f'<a href="{escape(anchor_url(base, where, paragraph.id))}">¶ {paragraph.id}</a>{by}: {text}'
 
 
 def _list(items: list[str], total: int, noun: str) -> str:

@@ -11,17 +11,19 @@ from html import escape as escape_html
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from ..addresses import downloads
-from ..model import Paragraph, Person, Turn
+from ..document_pages import Layout
+from ..model import Document, Paragraph, Person, Turn
 from ..names import slug
 from ..profiles.clean import MONTHS
 from . import figures
 from .escape import md_text
 from .inline import indent_body, is_annotated, note_list, render_inline
-from .pages import letter_page, topic_slug, year_page
+from .pages import anchor_link, letter_page, topic_slug, year_page
 
 
 def environment(templates: Path) -> Environment:
@@ -56,6 +58,15 @@ def register_filters(env: Environment) -> None:
     env.filters["note_body"] = lambda body: Markup(indent_body(body))
     env.filters["pre"] = lambda text: Markup(escape_html(text))
     env.filters["anchor"] = lambda text: slug(text) or "note"
+    env.filters["at"] = at
+
+
+@pass_context
+def at(context: Context, doc: Document, anchor: str) -> Markup:
+    """A link from ``documents/`` to a paragraph or a turn of ``doc`` (``p12``, ``t5``): the page that holds it (``pages.anchor_link``),
+    by the template's ``layouts`` (every document's ``document_pages.Layout``)."""
+    file, _, fragment = anchor_link(context["layouts"].get(doc.id) or Layout(doc.id), anchor).partition("#")
+    return Markup(f"{md_text(file)}#{md_text(fragment)}")
 
 
 def plural(count: int, noun: str) -> str:

@@ -22,6 +22,7 @@ from ..addresses import SITE_NAME
 from ..cache import UnitCache, code_version, folder_digest, run_units
 from ..corpus import Corpus
 from ..docs_folder import DocsFolder
+from ..document_pages import layout, split
 from ..people import RoleIndex
 from . import about, figures, pages, views
 from .cite import bibtex_keys, cite
@@ -56,28 +57,38 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     persons = views.listed(views.person_views(documents, people))
     topics = views.by_topic(documents)
     years = views.by_year(documents)
+    layouts = {d.id: layout(d) for d in documents}  # where each document's paragraphs are: every link to one goes there
     common = {"people": people, "site_name": SITE_NAME, "documents_by_id": {d.id: d for d in documents}, "page_size": pages.PAGE_SIZE,
-              "directory_urls": options.directory_urls, "corpus_months": figures.corpus_months(documents)}
+              "directory_urls": options.directory_urls, "corpus_months": figures.corpus_months(documents), "layouts": layouts}
 
     def write(path: str, template: str, feed: str | None = None, **context) -> None:
         folder.put(path, front_matter(feed) + env.get_template(template).render(**common, feed=feed, **context))
 
     def render(task: tuple[str, int, int]) -> list[str]:
-        """Put one unit's page, a document's or one page of a person's record; its path."""
+        """Put one unit's pages, a document's (one, or several for a long one) or one page of a person's record; their paths."""
         kind, index, number = task
         if kind == "document":
-            doc = documents[index]
-            path = f"documents/{doc.id}.md"
-            present = views.document_people(doc, people, roles)
-            text = FRONT_MATTER + env.get_template("document.md.j2").render(**common, doc=doc, present=present,
-                                                                            notes=views.shown_notes(doc),
-                                                                            cite=cite(doc, options.site_url, cite_keys[doc.id]))
-        else:
-            view = persons[index]
-            path = f"people/{pages.person_page(view.person.id, number)}"
-            feed = pages.feed_file(f"people/{pages.person_page(view.person.id)}")
-            text = front_matter(feed) + env.get_template("person.md.j2").render(**common, view=replace(view, page=number), feed=feed)
+            return render_document(documents[index])
+        view = persons[index]
+        path = f"people/{pages.person_page(view.person.id, number)}"
+        feed = pages.feed_file(f"people/{pages.person_page(view.person.id)}")
+        text = front_matter(feed) + env.get_template("person.md.j2").render(**common, view=replace(view, page=number), feed=feed)
         return [folder.put(path, text)]
+
+    def render_document(doc) -> list[str]:
+        """A document's pages: its header and citation on the first, each page's own turns and notes on it."""
+        parts = split(doc)
+        where = layouts[doc.id]
+        present, notes = views.document_people(doc, people, roles), views.shown_notes(doc)
+        citation = cite(doc, options.site_url, cite_keys[doc.id])
+        paths = []
+        for number, shown in enumerate(parts, 1):
+            pager = pages.DocumentPager(where, number, options.directory_urls)
+            text = FRONT_MATTER + env.get_template("document.md.j2").render(
+                **common, doc=doc, page=pager, parts=shown, present=present, cite=citation,
+                notes=notes if len(parts) == 1 else [n for n in notes if where.page_of(n.note.paragraph or "") == number])
+            paths.append(folder.put(f"documents/{pages.document_page(doc.id, number)}", text))
+        return paths
 
     tasks = {document_unit(doc): ("document", i, 1) for i, doc in enumerate(documents)}
     tasks |= {person_unit(view, n): ("person", i, n) for i, view in enumerate(persons) for n in range(1, view.pages + 1)}

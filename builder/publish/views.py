@@ -41,6 +41,11 @@ class TurnRef:
         ids = self._ids()
         return ids[-1] if len(ids) > 1 else None
 
+    @property
+    def anchor(self) -> str:
+        """What a link to the turn points at: its first numbered paragraph, else its heading (``t5``)."""
+        return self.first or f"t{self.turn.number}"
+
     def _ids(self) -> list[str]:
         return [p.id for p in self.turn.paragraphs if p.id]
 

@@ -44,7 +44,8 @@ The texts (``texts``)
     once more for the search. The offline copy cannot fetch it (``file://`` refuses), so
     there (``"scripts"``) every document also has a script of its own:
 ``search/docs/<n>.js``
-    Document ``n``: ``{"id", "title", "date", "text"}``, where ``text`` is the JSON of
+    Document ``n``: ``{"id", "title", "date", "text"}`` (and ``"pages"``, below, for a long
+    document), where ``text`` is the JSON of
     ``document_text`` (``{"lead", "turns": [[label, speaker id, [[paragraph id, text,
     [[person id, start, end], ...]], ...]], ...]}``: each paragraph with the people it names)
     compressed with raw DEFLATE and written in Base85 (the alphabet of Python's
@@ -54,6 +55,12 @@ The texts (``texts``)
 ``search/titles/<k>.js``
     ``[[id, title, date], ...]`` of documents ``k * titles`` to ``(k + 1) * titles - 1``:
     what the result list shows of a match (and, on the served site, where its JSON is).
+    A long document, written as several pages (``builder/document_pages.py``), has a fourth
+    item, ``pages``: the number of each page's first paragraph, ``[1, 1201, 2405]``. The
+    engine links paragraph ``p<n>`` to the last page whose first paragraph is ``n`` or
+    less: page 1 is ``documents/<id>`` and page ``k`` ``documents/<id>--k``, then the
+    manifest's ``suffix`` and ``#p<n>`` (``pageOf`` and ``documentPath`` in engine.js). A
+    document of one page has no fourth item, and its links are as they were.
 
 Terms are what ``words.terms`` gives: the text folded (NFKD, combining marks dropped, lower
 case), cut into tokens (runs of letters and digits; a Chinese or Japanese character alone),
@@ -87,6 +94,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..addresses import JSON_PATH
+from ..document_pages import layout
 from ..model import Document, Person
 from ..parallel import fork_map
 from .fields import facets, field_counts, name_index
@@ -234,8 +242,20 @@ def document_text(doc: Document) -> dict:
 
 
 def document_record(doc: Document) -> dict:
-    """A document's script (the offline copy): its title and date, and its text packed."""
-    return {"id": doc.id, "title": doc.title, "date": doc.date, "text": pack(document_text(doc))}
+    """A document's script (the offline copy): its title and date, its text packed, and the pages of a long one."""
+    record = {"id": doc.id, "title": doc.title, "date": doc.date, "text": pack(document_text(doc))}
+    return record | ({"pages": starts} if (starts := page_starts(doc)) else {})
+
+
+def title_entry(doc: Document) -> list:
+    """A document in its titles file: ``[id, title, date]``, and the pages of a long one."""
+    return [doc.id, doc.title, doc.date] + ([starts] if (starts := page_starts(doc)) else [])
+
+
+def page_starts(doc: Document) -> list[int] | None:
+    """The number of the first paragraph of each of a long document's pages (``None``: it is one page)."""
+    where = layout(doc)
+    return list(where.paragraphs) if where.count > 1 else None
 
 
 def pack(record: dict) -> str:
@@ -278,7 +298,7 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
     if texts == "scripts":
         files.update((f"search/docs/{n}.js", text) for n, (_, _, text) in enumerate(parts))
     for k in range(0, len(docs), TITLE_BLOCK):
-        block = [[d.id, d.title, d.date] for d in docs[k : k + TITLE_BLOCK]]
+        block = [title_entry(d) for d in docs[k : k + TITLE_BLOCK]]
         files[f"search/titles/{k // TITLE_BLOCK}.js"] = script("titles", k // TITLE_BLOCK, block)
     lists = facets(docs, people)
     files["search/facets.js"] = script("facets", 0, lists)

@@ -17,7 +17,10 @@ each, at least one per core), on every core at once: each pass is a MkDocs build
 of the whole configuration that treats only its share of the pages as changed,
 and the first pass alone writes what is not a page (theme files, the sitemap,
 the 404 page, what plugins write at the end). A pass keeps only its own pages'
-HTML in memory, so memory stays bounded as the site grows. Every page is stamped
+HTML in memory, so memory stays bounded as the site grows. A page counts for its
+size (``PAGE_BYTES`` of Markdown each, at least one): the pages of a long document
+(``builder/document_pages.py``) are few and each worth a hundred small ones, so a
+site with one is shared between the cores, each pass given a like weight. Every page is stamped
 with one fixed build date (``SOURCE_DATE_EPOCH``), so the same inputs give the
 same bytes.
 
@@ -60,6 +63,9 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # Pages per MkDocs pass, and the fewest pages worth splitting over processes.
 PASS_PAGES = 1500
 SPLIT_FROM = 400
+# The Markdown a page counts as one page for, when pages are shared between passes (a document page of the
+# synthetic archive is about 20 KB; a long document's page up to about 500 KB).
+PAGE_BYTES = 20_000
 # How much earlier than the build's start a page's time may read and still be this build's
 # (file systems that keep times to the second or two); an older page minified again is unchanged.
 MTIME_SLACK_NS = 2_000_000_000
@@ -119,7 +125,8 @@ def build_site(options: SiteOptions) -> list[str]:
         started = time.time_ns()
         try:
             with _build_date(options.build_date):
-                _build_in_passes(config, dirty, [s for s in sources if s.endswith(".md")], options.jobs, collector)
+                pages = {s: (options.docs_dir / s).stat().st_size for s in sources if s.endswith(".md")}
+                _build_in_passes(config, dirty, pages, options.jobs, collector)
         finally:
             quiet.removeFilter(hush)
         minify_pages(target, started - MTIME_SLACK_NS)
@@ -158,14 +165,17 @@ def minify_pages(site_dir: Path, since_ns: int) -> None:
                 page.write_text(small, "utf-8")
 
 
-def _build_in_passes(config, dirty: bool, pages: list[str], jobs: int | None, collector: _Collect) -> None:
-    """MkDocs over ``config``: in one go for a small site, else in passes on every core (see the module's text)."""
+def _build_in_passes(config, dirty: bool, pages: dict[str, int], jobs: int | None, collector: _Collect) -> None:
+    """MkDocs over ``config`` (``pages``: each page's bytes): in one go for a small site, else in passes on every core
+    (see the module's text)."""
     count = workers(jobs)
-    if len(pages) < SPLIT_FROM or (count == 1 and len(pages) <= PASS_PAGES):
+    weights = {name: max(1, size // PAGE_BYTES) for name, size in pages.items()}
+    total = sum(weights.values())
+    if total < SPLIT_FROM or (count == 1 and total <= PASS_PAGES):
         build(config, dirty=dirty)
         return
-    passes = max(count, -(-len(pages) // PASS_PAGES))
-    share = {name: i % passes for i, name in enumerate(pages)}
+    passes = max(count, -(-total // PASS_PAGES))
+    share = _shares(weights, passes)
 
     def one_pass(k: int) -> tuple[list[str], str | None]:
         changed = File.is_modified
@@ -197,6 +207,17 @@ def _build_in_passes(config, dirty: bool, pages: list[str], jobs: int | None, co
     aborts = [error for _, error in results if error]
     if aborts:
         raise Abort(aborts[0])
+
+
+def _shares(weights: dict[str, int], passes: int) -> dict[str, int]:
+    """Each page's pass: the heaviest first, each to the pass that is lightest so far (the first of equals)."""
+    load = [0] * passes
+    share = {}
+    for name in sorted(weights, key=lambda n: (-weights[n], n)):
+        k = min(range(passes), key=lambda i: (load[i], i))
+        share[name] = k
+        load[k] += weights[name]
+    return share
 
 
 def _published_canonical_url(context, page, config, nav):

@@ -527,10 +527,12 @@
         : load("titles/" + Math.floor(number / manifest.titles) + ".js");
     }
 
+    /* [id, title, date] (and, for a long document, its pages' first paragraphs: index.py's titles files). */
     function entry(number) {
       if (manifest.texts !== "scripts") return titles[number];
       var doc = docs[number];
-      return [doc.id, doc.title, doc.date];
+      if (!doc) return undefined; // its script did not load
+      return doc.pages ? [doc.id, doc.title, doc.date, doc.pages] : [doc.id, doc.title, doc.date];
     }
 
     /* A document's JSON download, parsed (gzip, unless the server has inflated it already). */
@@ -638,8 +640,8 @@
       if (!exact && (met.some(function (m) { return !m; }) || (query.scope && !paragraphs.length))) return null;
       paragraphs.sort(function (a, b) { return b.count - a.count || b.weak - a.weak || a.order - b.order; });
       return {
-        number: number, id: doc[0], title: doc[1], date: doc[2], titleMatches: title.matches || [], paragraphs: paragraphs,
-        lead: lead ? { text: lead.text, matches: lead.matches || [] } : null,
+        number: number, id: doc[0], title: doc[1], date: doc[2], pages: doc[3] || null, titleMatches: title.matches || [],
+        paragraphs: paragraphs, lead: lead ? { text: lead.text, matches: lead.matches || [] } : null,
       };
     }
 
@@ -666,8 +668,9 @@
         return Promise.all(batch.map(function (d) {
           return recordOf(d).then(function (record) { return analyse(self.query, d, record, self.exact); }, function (error) {
             warn(error);
-            var e = entry(d) || ["", "", ""];
-            return self.exact ? { number: d, id: e[0], title: e[1], date: e[2], titleMatches: [], paragraphs: [], lead: null } : null;
+            var e = entry(d) || ["", "", "", null];
+            return self.exact ? { number: d, id: e[0], title: e[1], date: e[2], pages: e[3] || null,
+              titleMatches: [], paragraphs: [], lead: null } : null;
           });
         })).then(function (results) {
           results.forEach(function (r) { if (r) { r.score = self.scores.get(r.number); out.push(r); } });
@@ -687,7 +690,8 @@
         return rest.map(function (d) {
           var e = titles[d], matches = [];
           self.query.clauses.forEach(function (c) { matches = matches.concat(clauseIn(c, { text: e[1] })); });
-          return { number: d, id: e[0], title: e[1], date: e[2], score: self.scores.get(d), titleMatches: merged(matches), paragraphs: [], lead: null };
+          return { number: d, id: e[0], title: e[1], date: e[2], pages: e[3] || null, score: self.scores.get(d), titleMatches: merged(matches),
+            paragraphs: [], lead: null };
         });
       });
     };
@@ -739,8 +743,27 @@
     if (typeof console !== "undefined") console.warn("search:", error);
   }
 
+  /* ---- Pages ---- */
+
+  /* The page (from 1) of a long document that holds paragraph id (p12): the last page whose first
+     paragraph is not after it. pages: each page's first paragraph number (the titles files' fourth
+     item, builder/document_pages.py's Layout); a document of one page has none. */
+  function pageOf(pages, id) {
+    var n = Number(String(id || "").slice(1)), page = 1;
+    if (!pages || !(n > 0)) return 1;
+    for (var k = 1; k < pages.length; k++) if (pages[k] <= n) page = k + 1;
+    return page;
+  }
+
+  /* Where a result's paragraph id is, from the site's root, before the manifest's suffix:
+     documents/<id> (its first page, also without id), or documents/<id>--k for page k. */
+  function documentPath(result, id) {
+    var page = id ? pageOf(result.pages, id) : 1;
+    return "documents/" + result.id + (page > 1 ? "--" + page : "");
+  }
+
   global.StenogramEngine = {
     create: Engine, parse: parse, tokenize: tokenize, stem: stem, normalize: normalize,
-    escapeHTML: escapeHTML, highlight: highlight, teaser: teaser, warn: warn,
+    escapeHTML: escapeHTML, highlight: highlight, teaser: teaser, warn: warn, pageOf: pageOf, documentPath: documentPath,
   };
 })(typeof self !== "undefined" ? self : this);

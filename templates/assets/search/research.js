@@ -237,7 +237,8 @@
     out.csv.hidden = !s || state.view !== "concordance" || !concordanceRows().length;
   }
 
-  function documentLink(result) { return root + "documents/" + result.id + engine.suffix(); }
+  /* A result's first page, or the page that holds its paragraph id (a long document is several pages). */
+  function documentLink(result, id) { return root + E.documentPath(result, id) + engine.suffix(); }
 
   function paragraphItem(result, p) {
     var item = element("li", "research-paragraph");
@@ -246,7 +247,7 @@
     text.innerHTML = E.highlight(p.text, p.matches); // escaped by the engine
     item.appendChild(text);
     var link = element("a", "research-paragraph__link", "¶ " + p.id);
-    link.href = documentLink(result) + "#" + p.id;
+    link.href = documentLink(result, p.id) + "#" + p.id;
     link.setAttribute("aria-label", "Paragraph " + p.id + " of " + result.title);
     text.appendChild(document.createTextNode(" "));
     text.appendChild(link);
@@ -290,7 +291,7 @@
   /* The concordance's rows (concordance.js): every match of the paragraphs read, linked. */
   function concordanceRows() {
     return C.rows(state.results, function (result, p) {
-      return { href: documentLink(result) + "#" + p.id, link: site + "documents/" + result.id + "/#" + p.id };
+      return { href: documentLink(result, p.id) + "#" + p.id, link: site + E.documentPath(result, p.id) + "/#" + p.id };
     });
   }
 

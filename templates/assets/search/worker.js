@@ -5,7 +5,8 @@
  * every keystroke; the worker answers {type: 1} (READY), then {type: 3, data: {items}}
  * (RESULT). items holds one group per document, in the engine's order: the paragraphs that
  * match (the best one first, the others under Material's "more on this page"), each a link
- * to its paragraph (#p12) with the words around the match, then the document itself
+ * to its paragraph (#p12, on the page that holds it: a long document is several pages,
+ * engine.js's documentPath) with the words around the match, then the document itself
  * (location without "#", which Material shows as the group's head). Titles and texts are
  * HTML: every character of the documents is escaped here.
  *
@@ -65,7 +66,7 @@
     var title = E.highlight(result.title, result.titleMatches) + (result.date ? " · " + E.escapeHTML(result.date) : "");
     var sections = result.paragraphs.slice(0, SECTIONS).map(function (p, i) {
       return {
-        location: location + "#" + p.id, terms: terms,
+        location: E.documentPath(result, p.id) + engine.suffix() + "#" + p.id, terms: terms, // the page holding it
         title: (p.label ? E.escapeHTML(p.label) + " · " : "") + "¶ " + p.id, // as the page names the paragraph (its permalink reads p3)
         text: "<p>" + E.teaser(p.text, p.matches, TEASER, BEFORE) + "</p>",
         score: i ? result.score * 0.5 : result.score, // lower: under "more on this page"

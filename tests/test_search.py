@@ -265,7 +265,7 @@ def test_small_shards_cut_the_terms_in_order_and_each_term_is_in_the_shard_the_m
     assert keys == sorted(keys, key=utf16_key) and keys[0] == ""
     for i, part in enumerate(parts):
         body = len(files[f"search/shards/{i}.js"])
-        assert body <= 2_000 or len(part["t"]) + len(part["n"]) == 1, (i, body)
+        assert body <= 2_000 or len({*part["t"], *part["n"], *part["w"]}) == 1, (i, body)
         for term in [*part["t"], *part["n"]]:
             # the last shard whose key is not after the term, as the worker's shardOf finds it
             assert max(j for j, key in enumerate(keys) if utf16_key(key) <= utf16_key(term)) == i, term
@@ -479,9 +479,9 @@ def test_beyond_the_best_twenty_every_match_is_listed_by_title_in_a_second_answe
 def plain_postings(documents, people) -> dict[str, list[tuple[int, int]]]:
     """For each term, ``(document number, impact)`` of every document holding it: the reference ``encoded_postings`` must equal."""
     weights = [search.document_weights(doc, people) for doc in numbered(documents)]
-    average = sum(length for _, length in weights) / len(weights) if weights else 1.0
+    average = sum(length for _, length, _ in weights) / len(weights) if weights else 1.0
     found: dict[str, list[tuple[int, int]]] = {}
-    for number, (counts, length) in enumerate(weights):
+    for number, (counts, length, _) in enumerate(weights):
         for term, count in counts.items():
             found.setdefault(term, []).append((number, search.impact(count, length, average or 1.0)))
     return found
@@ -489,18 +489,54 @@ def plain_postings(documents, people) -> dict[str, list[tuple[int, int]]]:
 
 def test_postings_encoded_on_the_way_equal_the_plain_postings_encoded(corpus):
     documents, people = corpus
-    parts = [(search.counts_text(counts), length) for counts, length in
+    parts = [(search.counts_text(counts, who), length) for counts, length, who in
              (search.document_weights(doc, people) for doc in numbered(documents))]
     expected = {term: encode_postings(entries) for term, entries in plain_postings(documents, people).items()}
-    assert search.encoded_postings(parts) == expected
+    assert search.encoded_postings(parts)[0] == expected
     # Gaps of a thousand documents and more take more than one character; a document may hold no term.
     far = [("apple 1\nbrick 2", 10), *[("", 5)] * 1398, ("apple 3", 7)]
     average = sum(length for _, length in far) / len(far)
-    assert search.encoded_postings(far) == {
+    assert search.encoded_postings(far)[0] == {
         "apple": encode_postings([(0, search.impact(1, 10, average)), (1399, search.impact(3, 7, average))]),
         "brick": encode_postings([(0, search.impact(2, 10, average))]),
     }
-    assert decode_postings(search.encoded_postings(far)["apple"])[1][0] == 1399
+    assert decode_postings(search.encoded_postings(far)[0]["apple"])[1][0] == 1399
+    # A who is a number for each posting (0: no speaker says it); a seat of 32 and more takes two characters.
+    whos = [("apple 1:5\nt:foreign policy 1\ns:ann 2:0", 10), ("apple 2\ns:ann 1:40", 7), ("brick 1", 3)]
+    assert search.encoded_postings(whos)[1] == {"apple": "50", "s:ann": "0" + encode_number(40)}
+
+
+def test_who_says_each_word_is_each_posting_s_speakers_by_seat(corpus):
+    """Decoded as the engine decodes it, a word's who names, in each of its documents, the
+    people whose turns' paragraphs hold the word: found here from the turns themselves."""
+    documents, people = corpus
+    files = search_files(documents, people, directory_urls=True)
+    parts = shards(files)
+    postings = {term: decode_postings(code) for part in parts for term, code in part["t"].items()}
+    whos = {term: decode_numbers(code) for part in parts for term, code in part["w"].items()}
+    docs = numbered(documents)
+    seat_of = {(number, term[2:]): seat for term, seats in whos.items() if term.startswith("s:")
+               for (number, _), seat in zip(postings[term], seats, strict=True)}
+    said: dict[tuple[int, str], set[str]] = {}
+    for number, doc in enumerate(docs):
+        for turn in doc.turns:
+            if turn.speaker in people:
+                for p in turn.paragraphs:
+                    for term in terms(p.text):
+                        said.setdefault((number, term), set()).add(turn.speaker)
+    speakers = {number: {t.speaker for t in doc.turns if t.speaker in people} for number, doc in enumerate(docs)}
+    assert all((number, s) in seat_of for number, people_ in speakers.items() for s in people_)
+    checked = 0
+    for term, entries in postings.items():
+        if ":" in term:
+            continue
+        bits = whos.get(term, [0] * len(entries))
+        assert len(bits) == len(entries), term
+        for (number, _), mask in zip(entries, bits, strict=True):
+            named = {s for s in speakers[number] if mask >> seat_of[number, s] & 1}
+            assert named == said.get((number, term), set()), (term, docs[number].id)
+            checked += bool(named)
+    assert checked > 1000
 
 
 def test_a_term_and_a_name_of_the_same_key_share_a_shard_wherever_the_cut_falls(monkeypatch):

@@ -15,7 +15,7 @@ import pytest
 from builder.pipeline import parse_corpus
 from builder.search import index as search
 from builder.search.index import search_files
-from builder.search.words import normalize
+from builder.search.words import normalize, terms
 
 from .conftest import SEEDS
 from .test_search import HARNESS, worker_site
@@ -115,6 +115,10 @@ def test_speaker_finds_only_that_persons_turns(ask, report):
     assert any(paragraph(report, d, p)[0].speaker != "sergei-lavrov" for d, p in others)  # the filter left these out
     # Istanbul is said at the meeting, but never by Lavrov.
     assert ask("Istanbul")[0]["groups"] and istanbul["groups"] == []
+    # Every document where he says a form of the word, and no other (the index's who, no text read to check).
+    saying = {d.id for d in report.documents for t in d.turns if t.speaker == "sergei-lavrov"
+              for p in t.paragraphs if "talk" in terms(p.text)}
+    assert saying and documents(lavrov) == saying
 
 
 def test_person_finds_the_turns_they_speak_and_the_paragraphs_that_name_them(ask, report):

@@ -16,6 +16,10 @@ no colon):
 ``d:<YYYY-MM>``
     the month of its date (a year or a range of months is the union of its months).
 
+Who says a word in a document is not a field term but the shards' ``w`` (``seats``, ``said``;
+``index.encoded_postings``): a bit per speaker beside the word's postings, and ``s:``'s
+seat beside its own.
+
 A name becomes a person through the ``names`` of the shards: every name of every person
 the documents name or hear (the registry's name, its other names, the surname alone),
 folded (``name_key``), mapped to the ids of the people who bear it. A name key sits in the
@@ -30,7 +34,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Document, Person
 from ..names import surnames_of
-from .words import name_key
+from .words import name_key, terms
 
 
 def field_counts(doc: Document, people: dict[str, Person]) -> Counter[str]:
@@ -48,6 +52,22 @@ def field_counts(doc: Document, people: dict[str, Person]) -> Counter[str]:
         counts[f"d:{doc.date[:7]}"] = 1
     return counts
 
+
+
+def seats(doc: Document, people: dict[str, Person]) -> dict[str, int]:
+    """Each person who speaks in ``doc``: their seat, from 0, by how many turns they have
+    (most first, then by id). The index's who (``index.encoded_postings``) names speakers by seat."""
+    turns = Counter(t.speaker for t in doc.turns if t.speaker in people)
+    return {speaker: n for n, (speaker, _) in enumerate(sorted(turns.items(), key=lambda item: (-item[1], item[0])))}
+
+
+def said(doc: Document, speakers: Iterable[str]) -> dict[str, Counter[str]]:
+    """The terms of each of ``speakers``' paragraphs in ``doc`` (their turns' labels aside), counted."""
+    texts: dict[str, list[str]] = {speaker: [] for speaker in speakers}
+    for turn in doc.turns:
+        if turn.speaker in texts:
+            texts[turn.speaker] += (p.text for p in turn.paragraphs)
+    return {speaker: Counter(terms("\n".join(parts))) for speaker, parts in texts.items()}
 
 def person_names(person: Person) -> set[str]:
     """A person's names as a query may give them, folded: the registry's name and other names, and their surnames."""

@@ -24,15 +24,21 @@ Files, under ``search/`` in the docs folder (every one a script calling the glob
     ``courtesy``: titles dropped before a name, ``topics``: ``[name, folded name, documents]``,
     ``kinds``: ``[kind, documents]``, ``months``: every ``YYYY-MM`` a document is dated in.
 ``search/shards/<i>.js``
-    ``{"t": {term: postings}, "n": {name key: person ids}}`` for a range of keys in sorted
-    order (UTF-16 code unit order, JavaScript's): shard ``i`` holds the keys from
-    ``shards[i]`` (included) to ``shards[i + 1]`` (excluded), terms and name keys alike.
+    ``{"t": {term: postings}, "n": {name key: person ids}, "w": {term: who}}`` for a range of
+    keys in sorted order (UTF-16 code unit order, JavaScript's): shard ``i`` holds the keys
+    from ``shards[i]`` (included) to ``shards[i + 1]`` (excluded), terms and name keys alike.
     Shards are filled in key order up to ``SHARD_BYTES``. ``postings`` lists the documents
     holding the term in document-number order, each as the gap from the previous document
     number then the document's weight for the term (``impact``, 1 to 31), in the number code
     described at ``encode_number``. ``n`` maps every name of the people the documents name
     or hear (``fields.name_index``: folded, words joined by a space) to their ids, joined by
-    a space.
+    a space. ``w`` says who says a word: each document's speakers (the people it resolves)
+    have a seat, 0, 1, 2 ... (``fields.seats``: most turns first); a word's who is one
+    number for each of its postings, in their order, whose bit ``k`` is set when the speaker
+    of seat ``k`` says it in a paragraph of their turns (0: none of them does), and
+    ``s:<id>``'s who is the person's seat in each of its documents; both in the number code,
+    with no gaps. A word no speaker says has no who. So ``speaker:NAME word`` is answered
+    from the shards alone: the documents where the word's who has the bit of NAME's seat.
 ``search/facets.js``
     ``{"speakers": [[id, name, documents]], "topics": [[name, documents]], "kinds",
     "months": [[YYYY-MM, documents]]}``: what the research page's form lists; no query
@@ -78,8 +84,8 @@ no position: the engine finds the paragraphs, and checks phrases, in the documen
 In the browser a query loads the manifest once and the shards of its words, names and
 filters. A query that needs no check shows its best documents by title at once (from the
 titles files), then with their paragraphs as the texts of the 20 best are read, then every
-other match by title; one that does reads its candidates' texts a batch at a time, best
-first, until enough match. Documents are numbered in id order (ids begin with the date). Every
+other match by title; one that does (a phrase, a name among the words, a ``person:`` filter) reads its
+candidates' texts a batch at a time, best first, until enough match. Documents are numbered in id order (ids begin with the date). Every
 file is ASCII (JSON with ``\\u`` escapes), read the same under any charset. The same
 documents give the same bytes (with the same zlib).
 """
@@ -97,10 +103,10 @@ from ..addresses import JSON_PATH
 from ..document_pages import layout
 from ..model import Document, Person
 from ..parallel import fork_map
-from .fields import facets, field_counts, name_index
+from .fields import facets, field_counts, name_index, said, seats
 from .words import courtesy_titles, name_key, spellings, terms
 
-FORMAT = 4  # bumped when the files' layout changes (the worker checks it)
+FORMAT = 5  # bumped when the files' layout changes (the worker checks it)
 TITLE_BLOCK = 25  # documents in one titles file (a query's first results may each be in one of their own)
 TEXTS = ("data", "scripts")  # where the worker reads the documents' texts (see the docstring)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
@@ -136,23 +142,31 @@ def utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def document_weights(doc: Document, people: dict[str, Person]) -> tuple[dict[str, int], int]:
-    """Each term's count in ``doc`` (title words ``TITLE_WEIGHT`` times), and the document's length in terms.
+def document_weights(doc: Document, people: dict[str, Person]) -> tuple[dict[str, int], int, dict[str, int]]:
+    """Each term's count in ``doc`` (title words ``TITLE_WEIGHT`` times), the document's length
+    in terms, and who says what: for each term its speakers say, the bits of their seats
+    (``fields.seats``), and for each of them (``s:<id>``) their seat.
 
     Counted: the title, lead, place, topics, the names of its speakers (as the registry
     writes them, once), each turn's label and every paragraph; then the document's field
     terms (``fields.field_counts``), which add nothing to its length.
     """
     title = Counter(terms(doc.title))
-    speakers = dict.fromkeys(t.speaker for t in doc.turns if t.speaker and t.speaker in people)
-    texts = [doc.lead or "", doc.place or "", *doc.topics, *(people[s].name for s in speakers)]
+    seat = seats(doc, people)
+    texts = [doc.lead or "", doc.place or "", *doc.topics, *(people[s].name for s in seat)]
     texts += [turn.label or "" for turn in doc.turns]
-    texts += [p.text for _, p in doc.paragraphs()]
+    texts += [p.text for turn in doc.turns if turn.speaker not in seat for p in turn.paragraphs]
     body = Counter(terms("\n".join(texts)))
+    who: dict[str, int] = {}
+    for speaker, words in said(doc, seat).items():  # their paragraphs, counted once for both
+        body.update(words)
+        for term in words:
+            who[term] = who.get(term, 0) | 1 << seat[speaker]
+    who.update((f"s:{speaker}", n) for speaker, n in seat.items())
     counts = {term: body[term] + TITLE_WEIGHT * title[term] for term in body.keys() | title.keys()}
     length = sum(body.values()) + sum(title.values())
     counts.update(field_counts(doc, people))
-    return counts, length
+    return counts, length, who
 
 
 def impact(count: int, length: int, average: float) -> int:
@@ -166,26 +180,32 @@ def numbered(documents: Sequence[Document]) -> list[Document]:
     return sorted(documents, key=lambda d: d.id)
 
 
-def counts_text(counts: dict[str, int]) -> str:
-    """A document's term counts as one string, a ``term count`` pair a line (a term holds no space).
+def counts_text(counts: dict[str, int], who: dict[str, int]) -> str:
+    """A document's term counts as one string, a ``term count`` pair a line (``term count:who``
+    for a term with a who), split at the last space (a topic's term holds spaces).
 
     A corpus' counts are held at once while the index is made (the lengths' average
     must be known before any weight): as strings, a tenth of the memory of dicts.
     """
-    return "\n".join(f"{term} {count}" for term, count in counts.items())
+    return "\n".join(f"{term} {count}:{who[term]}" if term in who else f"{term} {count}" for term, count in counts.items())
 
 
-def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
+def encoded_postings(parts: list[tuple[str, int]]) -> tuple[dict[str, str], dict[str, str]]:
     """Each term's postings (for each document holding it, in number order, its gap from the
     previous number, from 0, then its impact), from every numbered document's ``counts_text``
-    and length: written as the documents are read, never held as number pairs."""
+    and length: written as the documents are read, never held as number pairs; and each
+    term's who (a number for each of its postings, in the same order: for a word, the seats
+    that say it, 0 for none; for ``s:<id>``, the person's seat), for the words some speaker
+    says and every ``s:`` term."""
     average = (sum(length for _, length in parts) / len(parts) if parts else 1.0) or 1.0
     codes: dict[str, bytearray] = {}
+    whos: dict[str, bytearray] = {}
     last: dict[str, int] = {}
     for number, (text, length) in enumerate(parts):
         impacts: dict[str, str] = {}
         for line in text.split("\n") if text else ():
-            term, _, count = line.rpartition(" ")
+            term, _, value = line.rpartition(" ")
+            count, _, who = value.partition(":")
             weight = impacts.get(count)
             if weight is None:
                 weight = impacts[count] = DIGITS[impact(int(count), length, average)]
@@ -195,31 +215,39 @@ def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
             if code is None:
                 code = codes[term] = bytearray()
             code += (_gap_code(gap) + weight).encode()
-    return {term: code.decode("ascii") for term, code in codes.items()}
+            if ":" not in term or who:  # a word, or a term with a who (s:)
+                seen = whos.get(term)
+                if seen is None:
+                    seen = whos[term] = bytearray()
+                seen += _gap_code(int(who)).encode() if who else b"0"
+    postings = {term: code.decode("ascii") for term, code in codes.items()}
+    return postings, {term: code.decode("ascii") for term, code in whos.items() if ":" in term or code.strip(b"0")}
 
 
-def shard_terms(encoded: dict[str, str], names: dict[str, str] | None = None) -> list[dict[str, dict[str, str]]]:
-    """Terms and name keys in JavaScript's string order, cut into shards of at most about
-    ``SHARD_BYTES``: each shard ``{"t": {term: postings}, "n": {name key: person ids}}``."""
-    names = names or {}
-    entries = sorted([(utf16_key(term), "t", term) for term in encoded] + [(utf16_key(key), "n", key) for key in names])
-    empty = len(script("shard", 99_999, {"n": {}, "t": {}}))  # the call around the entries
+def shard_terms(encoded: dict[str, str], names: dict[str, str] | None = None,
+                who: dict[str, str] | None = None) -> list[dict[str, dict[str, str]]]:
+    """Terms, name keys and whos in JavaScript's string order, cut into shards of at most about
+    ``SHARD_BYTES``: each shard ``{"t": {term: postings}, "n": {name key: person ids}, "w": {term: who}}``."""
+    names, who = names or {}, who or {}
+    values = {"t": encoded, "n": names, "w": who}
+    keys = sorted({key for part in values.values() for key in part}, key=utf16_key)
+    empty = len(script("shard", 99_999, {"n": {}, "t": {}, "w": {}}))  # the call around the entries
     shards: list[dict[str, dict[str, str]]] = []
-    size, previous = SHARD_BYTES, None
-    for _, part, key in entries:
-        value = encoded[key] if part == "t" else names[key]
-        cost = len(_json(key)) + len(_json(value)) + 2  # "key":"value",
-        if (size + cost > SHARD_BYTES and key != previous) or not shards:  # a term and a name of one key share a shard
-            shards.append({"n": {}, "t": {}})
+    size = SHARD_BYTES
+    for key in keys:  # one key's term, name and who share a shard
+        parts = [(part, value[key]) for part, value in values.items() if key in value]
+        cost = sum(len(_json(key)) + len(_json(value)) + 2 for _, value in parts)  # "key":"value",
+        if size + cost > SHARD_BYTES or not shards:
+            shards.append({"n": {}, "t": {}, "w": {}})
             size = empty
-        shards[-1][part][key] = value
+        for part, value in parts:
+            shards[-1][part][key] = value
         size += cost
-        previous = key
     return shards
 
 
 def _keys(shard: dict[str, dict[str, str]]) -> list[str]:
-    return [*shard["t"], *shard["n"]]
+    return [*shard["t"], *shard["n"], *shard["w"]]
 
 
 def shard_keys(shards: list[dict[str, dict[str, str]]]) -> list[str]:
@@ -285,15 +313,15 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
     docs = numbered(documents)
 
     def read(number: int) -> tuple[str, int, str]:  # numbers go to the workers, not documents
-        counts, length = document_weights(docs[number], people)
+        counts, length, who = document_weights(docs[number], people)
         if texts == "scripts":
-            return counts_text(counts), length, script("doc", number, document_record(docs[number]))
-        return counts_text(counts), length, hashlib.sha256(_json(document_text(docs[number])).encode()).hexdigest()
+            return counts_text(counts, who), length, script("doc", number, document_record(docs[number]))
+        return counts_text(counts, who), length, hashlib.sha256(_json(document_text(docs[number])).encode()).hexdigest()
 
     parts = fork_map(read, range(len(docs)), jobs)
-    encoded = encoded_postings([(counts, length) for counts, length, _ in parts])
+    encoded, who = encoded_postings([(counts, length) for counts, length, _ in parts])
     present = sorted(term[2:] for term in encoded if term.startswith("p:") and term[2:] in people)
-    shards = shard_terms(encoded, name_index(people, present))
+    shards = shard_terms(encoded, name_index(people, present), who)
     files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}
     if texts == "scripts":
         files.update((f"search/docs/{n}.js", text) for n, (_, _, text) in enumerate(parts))

@@ -16,8 +16,9 @@
  *
  * Answering: the postings of the query's terms, names and filters give the documents that
  * may match (every clause found somewhere in them), ranked. A query whose every clause is a
- * word, and with no speaker or person filter, is exact at that point. Otherwise (a phrase, a
- * speaker's or person's turns) each candidate's text is read to check it, best first, a batch
+ * word, and with no person filter, is exact at that point: with a speaker filter, a word
+ * counts only where the index's who (index.py) says that speaker says it. Otherwise (a
+ * phrase, a name among the words, a person's turns) each candidate's text is read to check it, best first, a batch
  * at a time: Session.more(n) checks until n more documents match, so that the first results
  * come before the whole list is checked; the texts read are those of the candidates checked, best first.
  * Plain JavaScript, no dependencies but the stemmers, no build step.
@@ -25,7 +26,7 @@
 (function (global) {
   "use strict";
 
-  var FORMAT = 4; // the index layout this engine reads (FORMAT in builder/search/index.py)
+  var FORMAT = 5; // the index layout this engine reads (FORMAT in builder/search/index.py)
   var MAX_CLAUSES = 12; // clauses of a query taken into account
   var NAME_WORDS = 4; // the longest name looked up among a query's words
   var PREFIX_SHARDS = 4; // a word being typed matches as a prefix when its terms span at most this many shards
@@ -188,11 +189,12 @@
   function Engine(root, loadScript) {
     var http = /^https?:$/.test(root.protocol) && typeof fetch === "function";
     var manifest = null, facets = null;
-    var shards = []; // shard number -> {t: {term: postings}, n: {name key: ids}}
+    var shards = []; // shard number -> {t: {term: postings}, n: {name key: ids}, w: {term: who}}
     var docs = []; // document number -> {id, title, date, text: packed record}, where texts are "scripts"
     var titles = []; // document number -> [id, title, date], from the titles files
     var records = []; // document number -> Promise of its record
     var postings = new Map(); // term -> decoded postings
+    var whos = new Map(); // term -> Map(document number -> its who, as written)
     var loading = new Map(); // file path -> Promise, so that each file is requested once
     var ready = null;
     var spelling = new Map(); // folded word or words -> [[token, ...], ...]: its group
@@ -280,6 +282,49 @@
       return postings.get(term);
     }
 
+    /* A term's who (the shards' "w", index.py): Map(document number -> the number as written,
+       its bits in groups of 5, lowest first), in the order of its postings; empty when none. */
+    function whoOf(term) {
+      if (!whos.has(term)) {
+        var shard = shards[shardOf(term)], code = shard && shard.w && has.call(shard.w, term) ? shard.w[term] : "";
+        var out = new Map(), numbers = postingsOf(term).keys(), start = 0;
+        for (var i = 0; i < code.length; i++) {
+          if (value64[code.charCodeAt(i)] >= 32) continue; // a number ends at a digit of the lower half
+          out.set(numbers.next().value, code.slice(start, i + 1));
+          start = i + 1;
+        }
+        whos.set(term, out);
+      }
+      return whos.get(term);
+    }
+
+    /* Whether a word's who (as written) has the bit of seat k. */
+    function seated(who, k) {
+      var group = (k / 5) | 0;
+      if (!who || group >= who.length) return false;
+      return ((value64[who.charCodeAt(group)] & 31) >> (k % 5) & 1) === 1;
+    }
+
+    /* The value of a number as written (a seat). */
+    function numberOf(written) {
+      var value = 0;
+      for (var i = written.length - 1; i >= 0; i--) value = value * 32 + (value64[written.charCodeAt(i)] & 31);
+      return value;
+    }
+
+    /* Of a word's postings, the documents where one of the people in spoken says it. */
+    function saidBy(term, list, spoken) {
+      var who = whoOf(term), out = new Map();
+      list.forEach(function (impact, d) {
+        var bits = who.get(d);
+        if (bits && spoken.some(function (id) {
+          var seat = whoOf("s:" + id).get(d);
+          return seat !== undefined && seated(bits, numberOf(seat));
+        })) out.set(d, impact);
+      });
+      return out;
+    }
+
     function idf(list) {
       var n = manifest.documents, df = list.size;
       return Math.log(1 + (n - df + 0.5) / (df + 0.5)) / IMPACTS;
@@ -350,8 +395,9 @@
     }
 
     /* Each candidate's score for one clause: Map(document -> score); an alternative of several
-       words needs all of them (checked later in the text). */
-    function clauseScores(clause) {
+       words needs all of them (checked later in the text). spoken: the speakers who must say
+       its words (query.spoken), or null. */
+    function clauseScores(clause, spoken) {
       var found = new Map();
       var add = function (list, weight) {
         var w = idf(list) * weight;
@@ -363,7 +409,10 @@
       clause.persons.forEach(function (id) { add(postingsOf("p:" + id), 1); });
       clause.alts.forEach(function (alt) {
         if (alt.length === 1) {
-          termsOf(alt[0], clause.typing).forEach(function (t) { add(postingsOf(t.term), t.weight); });
+          termsOf(alt[0], clause.typing).forEach(function (t) {
+            var list = postingsOf(t.term);
+            add(spoken ? saidBy(t.term, list, spoken) : list, t.weight);
+          });
           return;
         }
         var all = null;
@@ -444,13 +493,25 @@
       var allowed = months(query);
       if (allowed) needs.push(allowed.map(function (m) { return "d:" + m; }));
       query.problems = problems;
+      query.spoken = spokenBy(query);
       return needs;
+    }
+
+    /* The speakers whose turns every clause must be in, when the index alone can tell (each
+       clause words, no name among them, no person filter): the speaker filters' people; else null. */
+    function spokenBy(query) {
+      var s = query.scope;
+      if (!s || Object.keys(s.named).length || !query.clauses.length) return null;
+      var plain = query.clauses.every(function (c) {
+        return !c.persons.length && c.alts.every(function (alt) { return alt.length === 1; });
+      });
+      return plain ? Object.keys(s.speakers) : null;
     }
 
     /* Whether a candidate must be read to be sure of it. */
     function needsCheck(query) {
       return query.exclude.some(function (alt) { return alt.length > 1; })
-        || (query.scope && query.clauses.length > 0)
+        || (query.scope && query.clauses.length > 0 && !query.spoken)
         || query.clauses.some(function (c) { return c.alts.some(function (alt) { return alt.length > 1; }); });
     }
 
@@ -458,7 +519,7 @@
        finds, with their scores; and whether they must be checked. */
     function candidates(query, filtered) {
       var total = null;
-      var sets = query.clauses.map(clauseScores);
+      var sets = query.clauses.map(function (clause) { return clauseScores(clause, query.spoken); });
       filtered.forEach(function (terms) { // a speaker or person counts by how much they speak or are named
         var found = new Map();
         terms.forEach(function (term) {

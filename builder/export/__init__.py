@@ -3,8 +3,11 @@
 A document's downloads are one unit of work, keyed on a hash of everything they
 are made from (``download_keys``): with a unit cache, a document whose key and
 files are unchanged since the last build is not exported again. The corpus-wide
-files follow: ``documents.jsonl.gz`` joined from the documents' JSON, the turns'
-CSV, the people registry and the schemas (``files``).
+files follow: the people registry and the schemas, on the site (``files``); then the
+corpus-level files, ``documents.jsonl.gz`` joined from the documents' JSON,
+``turns.csv.gz`` and ``tei.zip`` of every TEI file (``corpus``), which go to the
+release folder, or, for the offline copy, into the docs folder under ``data/``
+(``builder/addresses.py``).
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/actionlint -shellcheck= -pyflakes= .github/workflows/*.yml
 	$(BIN)/zizmor --offline --quiet .github/workflows
 
-# Everything a build writes: the site and the folders MkDocs swaps it through, the offline
+# Everything a build writes: the site and the folders MkDocs swaps it through, the corpus-level files (dist/release/), the offline
 # copy and its zip (dist/), the Markdown's staging folder and caches, the benchmarks' corpora
 # and builds, the package metadata of the editable install. Never seeds/ or a maintainer's file.
 clean:

@@ -33,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.fidelity import CORPUS, load_truth
-from benchmarks.run import DOWNLOADS, OUT, Row, build, folder_size, table
+from benchmarks.run import DOWNLOADS, OUT, Row, build, folder_size, release_folder, table
 
 SHAPES = {"text": "text dumps", "html": "saved HTML pages"}
 # The site's files by what they are, in the order the tables show them.
@@ -123,7 +123,7 @@ def tar_bytes(site: Path) -> int:
 def records(site: Path) -> list[dict]:
     """Each document of the site's dataset: id, kind, date, seed file and text bytes (as ``run.text_bytes`` counts them)."""
     found = []
-    with gzip.open(site / "data" / "documents.jsonl.gz", "rt", encoding="utf-8") as lines:
+    with gzip.open(release_folder(site) / "documents.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
             r = json.loads(line)
             text = sum(len(p["text"].encode("utf-8")) for turn in r["turns"] for p in turn["paragraphs"])

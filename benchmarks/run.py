@@ -100,12 +100,17 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
+def release_folder(site: Path) -> Path:
+    """Where the build of ``site`` put the corpus-level files (``--release``'s default: ``dist/release/`` beside the site)."""
+    return site.parent / "dist" / "release"
+
+
 def text_bytes(site: Path) -> int:
-    """The UTF-8 bytes of every paragraph's text in the site's dataset (``data/documents.jsonl.gz``)."""
+    """The UTF-8 bytes of every paragraph's text in the site's dataset (``documents.jsonl.gz``, in its release folder)."""
     import gzip
 
     total = 0
-    with gzip.open(site / "data" / "documents.jsonl.gz", "rt", encoding="utf-8") as lines:
+    with gzip.open(release_folder(site) / "documents.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             total += sum(len(p["text"].encode("utf-8")) for turn in record["turns"] for p in turn["paragraphs"])

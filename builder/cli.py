@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--site-url", default=None, help=SITE_URL_HELP)
     b.add_argument("--jobs", type=int, default=None, help="processes that parse seeds (default: one per core)")
     b.add_argument("--timings", type=Path, default=None, help="write the seconds spent in each stage to this JSON file")
+    b.add_argument("--release", type=Path, default=None,
+                   help="folder for the corpus-level files, not served by the site (default: dist/release/ beside the site's folder)")
     o = commands.add_parser("offline", help="build the site for file:// and pack it into dist/stenogram-offline.zip")
     o.add_argument("--seeds", type=Path, default=BuildOptions.seeds, help="folder of seeds (default: seeds/)")
     o.add_argument("--out", type=Path, default=DEFAULT_SITE, help="folder for the offline build (default: dist/offline/)")
@@ -35,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     o.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE, help="the zip to write (default: dist/stenogram-offline.zip)")
     o.add_argument("--strict", action="store_true", help="exit non-zero on any warning")
     o.add_argument("--site-url", default=None, help=SITE_URL_HELP)
-    o.set_defaults(jobs=None, timings=None)
+    o.set_defaults(jobs=None, timings=None, release=None)  # the offline copy keeps the corpus-level files inside
     p = commands.add_parser("parse", help="print one seed as the JSON of the data contract")
     p.add_argument("file", type=Path)
     args = parser.parse_args(argv)
@@ -89,12 +91,13 @@ def _offline(args) -> int:
 
 def _build(args, offline: bool = False) -> int:
     options = BuildOptions(seeds=args.seeds, out=args.out, docs_dir=args.docs_dir, site_url=args.site_url, jobs=args.jobs,
-                           offline=offline)
+                           offline=offline, release=args.release)
     report = build(options)
     if args.timings:
         args.timings.write_text(json.dumps(report.timings, indent=1, sort_keys=True) + "\n", "utf-8")
     people = {pid for d in report.documents for pid in d.people}
-    print(f"Built {len(report.documents)} documents, {report.turns} turns, {len(people)} people into {options.out}")
+    print(f"Built {len(report.documents)} documents, {report.turns} turns, {len(people)} people into {options.out}"
+          + ("" if offline else f"; the corpus-level files into {options.release_dir}"))
     lines = report_lines(report.problems)
     count = counts(lines)
     for line in lines:

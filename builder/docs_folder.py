@@ -13,10 +13,10 @@ than it takes to compare it.
 from __future__ import annotations
 
 import filecmp
-import gzip
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 # What the build owns inside the docs folder; everything else there (a maintainer's own pages) is left alone.
 GENERATED = ("index.md", "documents", "people", "topics", "data", "sources", "data.md", "assets", "glossary.md", "research.md",
@@ -79,25 +79,23 @@ class DocsFolder:
         staged = self.staging / path
         return staged if staged.exists() else self.docs_dir / path
 
-    def put_joined(self, path: str, parts: list[str], level: int) -> None:
-        """``path``, a gzip file (at ``level``) of the texts of the gzip files ``parts`` (written this build) one after the other.
+    def put_made(self, path: str, make: Callable[[BinaryIO], None]) -> None:
+        """``path``, the file ``make`` writes into the binary file it is handed, staged only if its bytes changed.
 
-        Streamed, not held in memory. One stream compresses better than the parts' own
-        members put end to end (about a quarter smaller for documents' JSON), and its
-        header holds no name and no time: the same parts give the same bytes.
+        Made on disk beside the docs folder, not in memory: the corpus-level files of
+        a large archive are hundreds of megabytes.
         """
-        joined = self.staging / f".{Path(path).name}.joining"
-        joined.parent.mkdir(parents=True, exist_ok=True)
-        with joined.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=level, fileobj=raw, mtime=0) as out:
-            for part in parts:
-                with gzip.open(self.current(part), "rb") as f:
-                    shutil.copyfileobj(f, out)
+        made = self.staging / f".{Path(path).name}.making"
+        staged = self.staging / path
+        made.parent.mkdir(parents=True, exist_ok=True)
+        with made.open("wb") as out:
+            make(out)
         target = inside(self.docs_dir, path)
-        if target.exists() and filecmp.cmp(joined, target, shallow=False):
-            joined.unlink()
+        if target.exists() and filecmp.cmp(made, target, shallow=False):
+            made.unlink()
         else:
-            (self.staging / path).parent.mkdir(parents=True, exist_ok=True)
-            joined.replace(self.staging / path)
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            made.replace(staged)
         self.written.add(path)
 
     def finish(self) -> None:
@@ -121,3 +119,15 @@ class DocsFolder:
                             old.rmdir()
                     elif rel not in self.written:
                         old.unlink()
+
+
+def write_made(target: Path, make: Callable[[BinaryIO], None]) -> None:
+    """The file ``make`` writes, at ``target`` outside the docs folder (the release folder), replaced whole and only if it changed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    made = target.with_name(f".{target.name}.making")
+    with made.open("wb") as out:
+        make(out)
+    if target.exists() and filecmp.cmp(made, target, shallow=False):
+        made.unlink()
+    else:
+        made.replace(target)

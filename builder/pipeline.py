@@ -36,7 +36,8 @@ from .ingest.seeds import list_seeds, read_seed
 from .ingest.sidecar import Overrides, read_sidecar
 from .model import Document, Person, Problem
 from .profiles import detect
-from .public_url import public_url
+from .public_url import REPOSITORY, github_repository, public_url
+from .publish.about import CorpusFiles
 from .publish.feeds import atom_feeds
 from .publish.render import RenderOptions, render_site
 from .search.index import search_files
@@ -60,6 +61,13 @@ class BuildOptions:
     run_mkdocs: bool = True
     cache: Path | None = None  # parsed seeds and the units' records kept between builds; default: beside docs_dir
     jobs: int | None = None  # worker processes for parsing and rendering; default: every core
+    release: Path | None = None  # where the corpus-level files go (the offline copy keeps them inside); default: ``release_dir``
+    repository: str | None = None  # OWNER/REPO whose latest release the Data page links; default: public_url.github_repository
+
+    @property
+    def release_dir(self) -> Path:
+        """The folder of the corpus-level files, for the release: ``release``, else ``dist/release/`` beside the site's folder."""
+        return self.release if self.release is not None else self.out.parent / "dist" / "release"
 
     @property
     def cache_dir(self) -> Path | None:
@@ -205,8 +213,13 @@ def _build(options: BuildOptions) -> BuildReport:
     problems += found
     exported, rendered = UnitCache(options.kept("export.json")), UnitCache(options.kept("render.json"))
 
-    with clock("export"):
-        write_exports(folder, corpus, site_url, exported, options.jobs)
+    repository = options.repository or github_repository(options.config, site_url)
+    if repository is not None and not REPOSITORY.match(repository):
+        raise ValueError(f"not a GitHub repository (OWNER/REPO): {repository!r}")
+
+    with clock("export"):  # the corpus-level files: into the release folder, or inside the offline copy
+        sizes = write_exports(folder, corpus, site_url, exported, options.jobs, None if options.offline else options.release_dir)
+        corpus_files = CorpusFiles(sizes, repository, local=options.offline)
     _settle()
 
     with clock("search"):
@@ -214,7 +227,7 @@ def _build(options: BuildOptions) -> BuildReport:
     _settle()
 
     with clock("render"):
-        render_site(folder, corpus, RenderOptions(options.templates, site_url, not options.offline, options.jobs), rendered)
+        render_site(folder, corpus, RenderOptions(options.templates, site_url, corpus_files, not options.offline, options.jobs), rendered)
         folder.put_folder("assets", options.templates / "assets")
     _settle()
 

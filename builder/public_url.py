@@ -19,6 +19,13 @@ order, the most explicit first:
 
 An address given explicitly (1 or 2) is used as given, a local one included: that is a
 preview the maintainer asked for. Other modules call ``public_url``.
+
+The GitHub repository, whose latest release holds the corpus-level files the Data page
+links (``builder/addresses.py``), is found from the same two things (``github_repository``):
+the git remote ``origin`` when it is on GitHub (the Pages workflow's checkout has it), else
+the site's address when it is a GitHub Pages one (``https://owner.github.io/REPO/``). With
+neither (a local build of a clone with no GitHub remote) there is none, and the Data page
+says where the files are instead of linking an address that does not exist.
 """
 
 from __future__ import annotations
@@ -47,6 +54,10 @@ GITHUB_REMOTE = re.compile(
     r"(?P<owner>[A-Za-z0-9-]+)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?$",
     re.IGNORECASE,
 )
+# A GitHub repository as OWNER/REPO, in the characters GitHub allows (so that it goes into a link as it is).
+REPOSITORY = re.compile(r"^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$")
+# A GitHub Pages address: a project's site (https://owner.github.io/REPO/) or the owner's own (https://owner.github.io/).
+PAGES_ADDRESS = re.compile(r"^https?://(?P<owner>[A-Za-z0-9-]+)\.github\.io/(?:(?P<repo>[A-Za-z0-9._-]+)/?)?$", re.IGNORECASE)
 
 
 def public_url(config: Path, given: str | None = None) -> tuple[str, list[Problem]]:
@@ -90,6 +101,22 @@ def pages_url(remote: str | None) -> str | None:
     if repo.lower() == f"{owner}.github.io":
         return f"https://{owner}.github.io/"
     return f"https://{owner}.github.io/{repo}/"
+
+
+def github_repository(config: Path, site_url: str | None = None) -> str | None:
+    """``OWNER/REPO`` of the project on GitHub: the git remote ``origin`` of ``config``'s folder, else ``site_url``'s Pages address.
+
+    None when neither is on GitHub. See the module's text.
+    """
+    remote = origin_remote(config.parent)
+    match = GITHUB_REMOTE.match(remote.strip()) if remote else None
+    if match:
+        return f"{match['owner']}/{match['repo']}"
+    address = PAGES_ADDRESS.match(site_url.strip()) if site_url else None
+    if address:
+        owner = address["owner"].lower()
+        return f"{owner}/{address['repo'] or owner + '.github.io'}"
+    return None
 
 
 def origin_remote(folder: Path) -> str | None:

@@ -15,6 +15,8 @@ from builder.pipeline import ROOT, BuildOptions, BuildReport, build
 from builder.public_url import LOCAL_URL
 
 SEEDS = ROOT / "seeds"
+# The GitHub repository the test builds are made for: their Data page links its latest release.
+REPOSITORY = "stenogram-editors/stenogram"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,7 @@ class BuiltSite:
     report: BuildReport
     site: Path
     docs: Path
+    release: Path  # the corpus-level files, which the served site does not hold
 
 
 def download(root: Path, doc: Document, label: str) -> bytes:
@@ -30,14 +33,15 @@ def download(root: Path, doc: Document, label: str) -> bytes:
 
 
 def build_into(folder: Path, seeds: Path = SEEDS, **options) -> BuiltSite:
-    """Build ``seeds`` into ``folder/site`` (Markdown in ``folder/site_src``).
+    """Build ``seeds`` into ``folder/site`` (Markdown in ``folder/site_src``, the corpus-level files in ``folder/release``).
 
-    The address is given (the local one unless told), so that the build and the golden pages
-    do not depend on the clone's git remote.
+    The address and the repository are given (the local address and ``REPOSITORY`` unless told), so
+    that the build and the golden pages do not depend on the clone's git remote.
     """
-    site, docs = folder / "site", folder / "site_src"
-    report = build(BuildOptions(seeds=seeds, out=site, docs_dir=docs, **{"site_url": LOCAL_URL, **options}))
-    return BuiltSite(report, site, docs)
+    site, docs, release = folder / "site", folder / "site_src", folder / "release"
+    settings = {"site_url": LOCAL_URL, "repository": REPOSITORY, "release": release, **options}
+    report = build(BuildOptions(seeds=seeds, out=site, docs_dir=docs, **settings))
+    return BuiltSite(report, site, docs, release)
 
 
 @pytest.fixture(scope="session")

@@ -50,7 +50,7 @@ def test_a_kremlin_text_is_cc_by_4_0_and_credits_its_source_with_a_link(built_si
 
 def test_an_article_of_a_publisher_with_no_known_licence_says_the_licence_is_unknown(built_site):
     assert "licence unknown" in licence_text(document_page(built_site, ARTICLE)).lower()
-    record = json.loads(gzip.decompress((built_site.site / "data/documents.jsonl.gz").read_bytes()).decode().splitlines()[0])
+    record = json.loads(gzip.decompress((built_site.release / "documents.jsonl.gz").read_bytes()).decode().splitlines()[0])
     assert set(record["source"]["licence"]) == {"id", "name", "short", "url", "attribution", "via"}
 
 
@@ -94,8 +94,9 @@ def test_the_data_page_gives_version_date_sizes_licence_citation_and_format(buil
     assert f"version {version()}" in text and newest in text
     cells = [tr.select("td") for tr in soup.select("table")[0].select("tbody tr")]
     rows = {row[0].get_text(strip=True): row[2].get_text(strip=True) for row in cells}
-    for path in ("data/documents.jsonl.gz", "data/turns.csv.gz", "data/people.json.gz"):
-        assert rows[path] == human_size((built_site.site / path).stat().st_size)
+    for name in ("documents.jsonl.gz", "turns.csv.gz", "tei.zip"):
+        assert rows[name] == human_size((built_site.release / name).stat().st_size)
+    assert rows["data/people.json.gz"] == human_size((built_site.site / "data/people.json.gz").stat().st_size)
     for anchor in ("licence", "cite", "format"):
         assert soup.select_one(f"h2#{anchor}") is not None
     assert "make offline" in text and "stenogram-offline.zip" in text

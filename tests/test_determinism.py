@@ -33,10 +33,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory):
-    """One build as the folder lists its seeds, one with every listing shuffled, in other folders."""
+    """One build as the folder lists its seeds, one with every listing shuffled, in other folders.
+
+    The repository is found as the command line finds it (the clone's git remote), not given.
+    """
     first = tmp_path_factory.mktemp("first")
     second = tmp_path_factory.mktemp("second-elsewhere")
-    one = build_into(first, seeds=copy_seeds(first / "seeds"))
+    one = build_into(first, seeds=copy_seeds(first / "seeds"), repository=None)
     original = Path.iterdir
 
     def shuffled(self):
@@ -46,7 +49,7 @@ def two_builds(tmp_path_factory):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Path, "iterdir", shuffled)
-        two = build_into(second, seeds=copy_seeds(second / "seeds" / "nested"))
+        two = build_into(second, seeds=copy_seeds(second / "seeds" / "nested"), repository=None)
     return one, two
 
 

@@ -14,10 +14,11 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from builder.export.files import TURN_COLUMNS
+from builder.addresses import CORPUS_FILES
+from builder.export.corpus import TURN_COLUMNS
 from builder.publish.cite import bibtex, citation_text
 
-from .conftest import download
+from .conftest import REPOSITORY, download
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -28,7 +29,8 @@ def schema(name: str) -> dict:
 
 
 def data(built_site, name: str):
-    return built_site.site / "data" / name
+    """A corpus-wide file of ``built_site``: the corpus-level ones in its release folder, the others in the site's ``data/``."""
+    return built_site.release / name if name in CORPUS_FILES else built_site.site / "data" / name
 
 
 def test_every_line_of_documents_jsonl_is_a_valid_document(built_site):
@@ -119,8 +121,10 @@ def test_tei_text_in_the_header_and_body_is_seed_text_escaped():
 def test_the_data_page_links_every_export_and_each_document_links_its_own(built_site):
     soup = BeautifulSoup((built_site.site / "data" / "index.html").read_text("utf-8"), "html.parser")
     links = {urljoin("/data/", a["href"]) for a in soup.select("article a[href]")}
-    for name in ("documents.jsonl.gz", "turns.csv.gz", "people.json.gz", "document.schema.json", "people.schema.json"):
+    for name in ("people.json.gz", "document.schema.json", "people.schema.json"):
         assert f"/data/{name}" in links, name
+    for name in CORPUS_FILES:  # the release's (tests/test_release.py)
+        assert f"https://github.com/{REPOSITORY}/releases/latest/download/{name}" in links, name
     for doc in built_site.report.documents:
         base = f"/documents/{doc.id}/"
         for where in (base, f"/documents/year-{doc.date[:4]}/"):

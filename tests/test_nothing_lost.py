@@ -38,7 +38,7 @@ def test_a_build_writes_only_its_generated_folders(tmp_path, seeds):
     out = tmp_path / "out"
     build_into(out, seeds=seeds)
     build_into(out, seeds=seeds)
-    assert {p.name for p in out.iterdir()} <= {"site", "site_src", ".site_src.cache"}
+    assert {p.name for p in out.iterdir()} <= {"site", "site_src", ".site_src.cache", "release"}  # release: the corpus-level files
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "seeds"]
 
 
@@ -56,7 +56,7 @@ def test_a_build_that_fails_in_mkdocs_leaves_the_last_good_site(tmp_path, seeds,
     with pytest.raises(KeyboardInterrupt):
         build_into(out, seeds=seeds)
     assert snapshot(good.site) == before
-    assert {p.name for p in out.iterdir()} <= {"site", "site_src", ".site_src.cache"}
+    assert {p.name for p in out.iterdir()} <= {"site", "site_src", ".site_src.cache", "release"}  # release: the corpus-level files
 
 
 @pytest.mark.parametrize(("stage", "name"), [(export, "document_files"), (views, "document_people")], ids=["export", "render"])

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from builder.addresses import CORPUS_FILES
 from builder.cli import main
 from builder.site.offline import FOLDER, pack, package, remote_fetches
 
@@ -46,6 +47,19 @@ def test_the_offline_command_writes_a_zip_of_the_whole_site_in_one_folder(offlin
     assert f"{FOLDER}/data/documents.jsonl.gz" in names
     assert all(name.startswith(f"{FOLDER}/") for name in names)
     assert f"{FOLDER}/404.html" not in names
+
+
+def test_the_offline_copy_holds_the_corpus_level_files_and_its_data_page_links_its_own(offline_build):
+    _, folder = offline_build
+    with zipfile.ZipFile(folder / "stenogram-offline.zip") as zf:
+        names = set(zf.namelist())
+    soup = BeautifulSoup((folder / "site" / "data.html").read_text("utf-8"), "html.parser")
+    links = {a["href"] for a in soup.select("article a[href]")}
+    for name in CORPUS_FILES:
+        assert f"{FOLDER}/data/{name}" in names and f"data/{name}" in links, name
+        assert (folder / "site" / "data" / name).stat().st_size > 0
+    assert not [href for href in links if "/releases/latest/download/" in href]
+    assert "this copy's own" in soup.select_one("article").get_text(" ", strip=True)
 
 
 def test_the_offline_build_links_to_files_not_folders(offline_build):

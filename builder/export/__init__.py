@@ -3,23 +3,31 @@
 A document's downloads are one unit of work, keyed on a hash of everything they
 are made from (``download_keys``): with a unit cache, a document whose key and
 files are unchanged since the last build is not exported again. The corpus-wide
-files follow: ``documents.jsonl.gz`` joined from the documents' JSON, the turns'
-CSV, the people registry and the schemas (``files``).
+files follow: the people registry and the schemas, on the site (``files``); then the
+corpus-level files, ``documents.jsonl.gz`` joined from the documents' JSON,
+``turns.csv.gz`` and ``tei.zip`` of every TEI file (``corpus``), which go to the
+release folder, or, for the offline copy, into the docs folder under ``data/``
+(``builder/addresses.py``).
 """
 
 from __future__ import annotations
 
-from ..addresses import DOCUMENTS_PATH, downloads
+from pathlib import Path
+
+from ..addresses import corpus_path
 from ..cache import UnitCache, code_version, content_hash, run_units
 from ..corpus import Corpus, people_shown
-from ..docs_folder import DocsFolder
+from ..docs_folder import DocsFolder, write_made
 from ..parallel import fork_map
 from ..people import RoleIndex
-from .files import GZIP_LEVEL, dataset_files, document_files
+from .corpus import corpus_writers
+from .files import dataset_files, document_files
 
 
-def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, units: UnitCache, jobs: int | None = None) -> None:
-    """Every download into ``folder``; each document's on ``jobs`` processes, where its inputs changed.
+def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, units: UnitCache, jobs: int | None = None,
+                  release: Path | None = None) -> dict[str, int]:
+    """Every download into ``folder``, each document's on ``jobs`` processes where its inputs changed; the corpus-level
+    files into ``release`` (None: into ``folder``, as the offline copy holds them). Their sizes in bytes, by name.
 
     ``site_url`` is the published site's address (a TEI header names the page).
     """
@@ -32,8 +40,16 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
 
     tasks = {f"document:{doc.id}": index for index, doc in enumerate(documents)}
     run_units(units, tasks, download_keys(corpus, roles, (code_version(), site_url), jobs), export, folder, jobs)
-    folder.put_joined(DOCUMENTS_PATH, [downloads(d)["JSON"] for d in sorted(documents, key=lambda d: d.id)], GZIP_LEVEL)
     folder.put_all(dataset_files(documents, corpus.people))
+    sizes = {}
+    for name, writer in corpus_writers(documents, corpus.people, folder.current).items():
+        if release is None:
+            folder.put_made(corpus_path(name), writer)
+            sizes[name] = folder.current(corpus_path(name)).stat().st_size
+        else:
+            write_made(release / name, writer)
+            sizes[name] = (release / name).stat().st_size
+    return sizes
 
 
 def download_keys(corpus: Corpus, roles: RoleIndex, setting: tuple, jobs: int | None = None) -> dict[str, str]:

@@ -6,9 +6,7 @@ only on purpose.
 
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 import json
 from collections.abc import Sequence
 
@@ -148,25 +146,6 @@ def people_record(people: dict[str, Person], documents: dict[str, Document] | No
     return {"persons": persons, "organizations": organizations, "memberships": memberships_out}
 
 
-# Columns of turns.csv, one row per turn of the corpus.
-TURN_COLUMNS = ("document", "date", "turn", "speaker", "speaker_name", "role", "words", "text")
-# How a turn's paragraphs are joined in turns.csv's ``text``.
-PARAGRAPH_JOIN = "\n"
-
-
-def turns_csv(documents: Sequence[Document], people: dict[str, Person]) -> str:
-    """Every turn of the corpus as CSV (RFC 4180 quoting; paragraphs joined by a line break)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(TURN_COLUMNS)
-    for doc in sorted(documents, key=lambda d: d.id):
-        for turn in doc.turns:
-            text = PARAGRAPH_JOIN.join(p.text for p in turn.paragraphs)
-            name = people[turn.speaker].name if turn.speaker in people else (turn.name or "")
-            writer.writerow((doc.id, doc.date or "", turn.number, turn.speaker or "", name, turn.role or "", len(text.split()), text))
-    return out.getvalue()
-
-
 def licence_record(licence: Licence) -> dict[str, str | None]:
     """A source's licence in the data: its SPDX id (null: unknown), names, text's URL, whom to credit, where it was found."""
     return {"id": licence.id, "name": licence.name, "short": licence.short, "url": licence.url, "attribution": licence.attribution,
@@ -191,19 +170,17 @@ def document_files(doc: Document, people: dict[str, Person], seed: str, site_url
 
 
 def dataset_files(documents: Sequence[Document], people: dict[str, Person]) -> dict[str, str | bytes]:
-    """The corpus-level downloads but ``documents.jsonl.gz``, by path from the site's root.
+    """The site's own corpus-wide downloads, by path from the site's root: the people registry and the schemas.
 
-    ``documents.jsonl.gz`` (``addresses.DOCUMENTS_PATH``) is every document's
-    ``record_json`` in id order, compressed: the export stage joins it from the
-    documents' ``.json.gz`` files. The corpus-wide tables and the people registry are
-    published gzip-compressed (see ``gzip_text``); the schemas as they are.
+    The registry is published gzip-compressed (see ``gzip_text``), the schemas as they
+    are. The corpus-level files too large for the site (every document, every turn,
+    every TEI file) are ``corpus.corpus_writers``'.
     """
     from importlib import resources
 
     by_id = {d.id: d for d in documents}
     anyone = set().union(*map(involved, documents))
     files: dict[str, str | bytes] = {
-        "data/turns.csv.gz": gzip_text(turns_csv(documents, people)),
         "data/people.json.gz": gzip_text(dumps(people_record({pid: people[pid] for pid in sorted(anyone) if pid in people}, by_id))),
     }
     for schema in SCHEMAS:

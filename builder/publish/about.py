@@ -6,27 +6,46 @@ cite the whole. The Data page shows a ``Dataset`` and the About page the
 ``SourceTerms`` of each publisher whose licence is known. Everything here comes from
 the build's own inputs, never from the clock: the dataset's date is its newest
 document's, and each file's size is that of the bytes this build wrote.
+
+The corpus-level files are not on the served site (``builder/addresses.py``): the
+Data page links them at the latest GitHub Release of the project's repository, when
+the build knows it (``CorpusFiles``); in the offline copy, as its own files; and with
+neither, names them and says where they are, never linking an address that is not there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 
 from markupsafe import Markup
 
-from ..addresses import DOCUMENTS_PATH, SITE_NAME, downloads
+from ..addresses import (
+    DOCUMENTS_FILE,
+    OFFLINE_ARCHIVE,
+    SITE_NAME,
+    TEI_ARCHIVE,
+    TURNS_FILE,
+    corpus_path,
+    downloads,
+    release_download,
+    release_page,
+)
 from ..licences import publisher_licences
 from ..model import Document, Licence
 from .cite import long_date
 
 # The project's name as installed (``pyproject.toml``), whose version is the dataset's.
 PACKAGE = "stenogram"
-# The corpus-wide files of ``data/``, in the order the Data page lists them, with what each holds.
+# The corpus-level files, in the order the Data page lists them, with what each holds (not on the served site).
 CORPUS_FILES = (
-    (DOCUMENTS_PATH, "All documents, one JSON object a line (JSON Lines), each valid against the document schema"),
-    ("data/turns.csv.gz", "Every turn of every document, one row a turn (CSV)"),
+    (DOCUMENTS_FILE, "All documents, one JSON object a line (JSON Lines), each valid against the document schema"),
+    (TURNS_FILE, "Every turn of every document, one row a turn (CSV)"),
+    (TEI_ARCHIVE, "Every transcript's TEI, one file a transcript (tei/<id>.xml), in one zip"),
+)
+# The corpus-wide files the site serves under ``data/``, listed after them.
+SITE_FILES = (
     ("data/people.json.gz", "The people registry, in Popolo form (JSON)"),
     ("data/document.schema.json", "The JSON Schema of a document's record"),
     ("data/people.schema.json", "The JSON Schema of the people registry"),
@@ -37,10 +56,20 @@ UNITS = ("bytes", "KB", "MB", "GB")
 
 
 @dataclass(frozen=True)
-class DatasetFile:
-    """A download of the Data page: its path from the site's root (None for a set of files), what it is, its size."""
+class CorpusFiles:
+    """The corpus-level files as this build wrote them (their sizes, by name), and where a reader finds them."""
 
-    path: str | None
+    sizes: Mapping[str, int]
+    repository: str | None = None  # OWNER/REPO on GitHub (``public_url.REPOSITORY``), whose latest release holds them; None: not known
+    local: bool = False  # they are in the site itself, under data/ (the offline copy)
+
+
+@dataclass(frozen=True)
+class DatasetFile:
+    """A download of the Data page: its name, its link (None: not linked), what it is, its size; a set of files has no name."""
+
+    name: str | None
+    href: str | None
     what: str
     size: str  # "12.3 KB"
     files: int = 1
@@ -57,6 +86,9 @@ class Dataset:
     total: str
     citation: str
     bibtex: str
+    local: bool  # the offline copy: the corpus-level files are its own
+    release: str | None  # the page of the latest release, which holds the corpus-level files and the offline zip
+    offline_zip: str | None  # the offline zip's stable address there
 
 
 @dataclass(frozen=True)
@@ -75,15 +107,18 @@ def version() -> str:
         return "unreleased"
 
 
-def dataset(documents: Sequence[Document], size_of: Callable[[str], int], site_url: str) -> Dataset:
-    """The dataset of ``documents``; ``size_of`` gives the bytes of a file written this build, by path."""
-    rows = [DatasetFile(Markup(path), what, human_size(size_of(path))) for path, what in CORPUS_FILES]  # our own paths: no escaping
-    total = sum(size_of(path) for path, _ in CORPUS_FILES)
+def dataset(documents: Sequence[Document], size_of: Callable[[str], int], site_url: str, corpus: CorpusFiles) -> Dataset:
+    """The dataset of ``documents``; ``size_of`` gives the bytes of a file of the site written this build, by path."""
+    repository = corpus.repository
+    rows = [DatasetFile(Markup(name), _corpus_link(name, corpus), what, human_size(corpus.sizes[name]))  # our own names: no escaping
+            for name, what in CORPUS_FILES]
+    rows += [DatasetFile(Markup(path), Markup(path), what, human_size(size_of(path))) for path, what in SITE_FILES]
+    total = sum(corpus.sizes[name] for name, _ in CORPUS_FILES) + sum(size_of(path) for path, _ in SITE_FILES)
     for label, what in DOCUMENT_FILES:
         paths = [downloads(d)[label] for d in documents if label in downloads(d)]
         if paths:
             size = sum(size_of(path) for path in paths)
-            rows.append(DatasetFile(None, what, human_size(size), len(paths)))
+            rows.append(DatasetFile(None, None, what, human_size(size), len(paths)))
             total += size
     dated = [d.date for d in documents if d.date]
     date = max(dated) if dated else None
@@ -98,7 +133,16 @@ def dataset(documents: Sequence[Document], size_of: Callable[[str], int], site_u
                         f"  date = {{{date or 'n.d.'}}},",
                         f"  url = {{{url}}},",
                         "}"])
-    return Dataset(number, date, len(documents), tuple(rows), human_size(total), citation, bibtex)
+    return Dataset(number, date, len(documents), tuple(rows), human_size(total), citation, bibtex, corpus.local,
+                   Markup(release_page(repository)) if repository else None,
+                   Markup(release_download(repository, OFFLINE_ARCHIVE)) if repository else None)
+
+
+def _corpus_link(name: str, corpus: CorpusFiles) -> str | None:
+    """Where the Data page links a corpus-level file: the offline copy's own, else the latest release's, else nowhere."""
+    if corpus.local:
+        return Markup(corpus_path(name))
+    return Markup(release_download(corpus.repository, name)) if corpus.repository else None
 
 
 def human_size(size: int) -> str:

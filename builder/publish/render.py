@@ -40,6 +40,7 @@ LATEST = 20
 class RenderOptions:
     templates: Path
     site_url: str  # the published site's address, for citations (``builder/public_url.py``)
+    corpus_files: about.CorpusFiles  # the corpus-level files' sizes and where the Data page links them
     directory_urls: bool = True  # MkDocs' setting (off for the offline copy): the links written in final form follow it
     jobs: int | None = None  # processes rendering documents' and people's pages; default: every core
 
@@ -112,7 +113,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
             write(f"topics/{files[number - 1]}", "topic.md.j2", pages.feed_file(f"topics/{files[0]}"), topic=entry,
                   months=views.by_month(chunk),
                   pager=pages.Pager(number, files, entry.count))
-    data = about.dataset(documents, lambda path: folder.current(path).stat().st_size, options.site_url)
+    data = about.dataset(documents, lambda path: folder.current(path).stat().st_size, options.site_url, options.corpus_files)
     write("data.md", "data.md.j2", documents=documents, years=years, dataset=data)
     write("about.md", "about.md.j2", dataset=data, sources=about.source_terms(), total=len(documents))
     write("glossary.md", "glossary.md.j2", entries=views.glossary_entries(corpus.terms, documents))

@@ -76,6 +76,7 @@ def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], un
               'stroke="currentColor"/>',
               f'<text x="{left - 6}" y="{TOP + 10}" text-anchor="end" class="chart-value" fill="currentColor">{top}</text>',
               f'<text x="{left - 6}" y="{TOP + COLUMN_HEIGHT}" text-anchor="end" class="chart-value" fill="currentColor">0</text>']
+    labels = []  # the time axis's labels: one group holds what they share (a person's page has two decades of years)
     for i, (month, value, second) in enumerate(columns):
         x = left + i * step
         width = max(1.0, step * 0.7)
@@ -90,8 +91,10 @@ def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], un
                           f'class="chart-bar chart-bar--second" fill="{SECOND_FILL}"/>')
         if i % every == 0 or (every > 1 and month.endswith("-01")):
             label = month_label(month) if every == 1 else month[:4]
-            shapes.append(f'<text x="{_x(x + step / 2)}" y="{TOP + COLUMN_HEIGHT + 16}" text-anchor="middle" class="chart-label" '
-                          f'fill="currentColor">{escape(label)}</text>')
+            labels.append(f'<text x="{_x(x + step / 2)}">{escape(label)}</text>')
+    if labels:
+        shapes.append(f'<g transform="translate(0 {TOP + COLUMN_HEIGHT + 16})" text-anchor="middle" class="chart-label" '
+                      'fill="currentColor">' + "".join(labels) + "</g>")
     parts = []
     for month, value, second in columns:
         if value or second:

@@ -8,13 +8,26 @@
     - the palette toggle (partials/palette.html), the search button and the search dialog
       (partials/search.html), which work only with scripts anyway;
     - the script that applies the palette a reader chose (partials/javascripts/palette.html);
-    - the page's title in the header, and the back-to-top button (partials/top.html).
+    - the header's title (partials/header.html), and the back-to-top button (partials/top.html);
+    - Stenogram's own fixes to Material (stenogram-theme.js, included at the end).
     Addresses are relative to this file, the site's root "{{ base_url }}" from here; they are
     made absolute from the script's own address, so that they hold on every page and from
     file:// (the offline copy). -#}
 {% import "partials/language.html" as lang with context -%}
 {% set features = config.theme.features or [] -%}
 {% set chrome -%}
+  <div class="md-header__title" data-md-component="header-title">
+    <div class="md-header__ellipsis">
+      <div class="md-header__topic">
+        <span class="md-ellipsis">
+          {{ config.site_name }}
+        </span>
+      </div>
+      <div class="md-header__topic" data-md-component="header-topic">
+        <span class="md-ellipsis"></span>
+      </div>
+    </div>
+  </div>
   {% if config.theme.palette and not config.theme.palette is mapping %}
     {% include "partials/palette.html" %}
   {% endif %}
@@ -75,18 +88,17 @@
   element.textContent = JSON.stringify(config);
   document.head.appendChild(element);
 
-  /* The palette toggle and the search, where Material's header has them; the back-to-top
+  /* The header's title, the palette toggle and the search, where Material's header has them; the back-to-top
      button (fixed on the screen wherever it is) after the header. */
   script.insertAdjacentHTML("beforebegin", {{ chrome | tojson }});
   script.closest("header").insertAdjacentHTML("afterend", {{ top | tojson }});
 
   /* The page's title, shown in the header once its heading is scrolled past: the heading's
      text, as Material's header has it, set before Material's scripts look at the header. */
-  var title = script.closest("header").querySelector(".md-header__ellipsis");
-  title.insertAdjacentHTML("beforeend", '<div class="md-header__topic" data-md-component="header-topic"><span class="md-ellipsis"></span></div>');
+  var topic = script.parentNode.querySelector("[data-md-component=header-topic] .md-ellipsis");
   document.addEventListener("DOMContentLoaded", function () {
     var heading = document.querySelector(".md-content h1");
-    title.lastChild.firstChild.textContent = heading ? heading.textContent : "";
+    topic.textContent = heading ? heading.textContent : "";
   });
 
   /* The palette a reader chose on an earlier page, before the page is drawn. */
@@ -106,3 +118,5 @@
     });
   }
 })();
+
+{% include "assets/javascripts/stenogram-theme.js" %}

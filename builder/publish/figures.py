@@ -67,8 +67,9 @@ def bar_chart(ident: str, title: str, rows: list[tuple[str, int]], unit: str, ca
 
 
 def _box(x: float, y: float, width: float, height: float) -> str:
-    """A rectangle as a path's closed sub-path (a chart's columns are one path)."""
-    return f"M{_x(x)} {_x(y)}h{_x(width)}v{_x(height)}h-{_x(width)}z"
+    """A column, in the group of its kind (which gives its class and fill). A rectangle, not a
+    path's sub-path: the pages' minifier rewrites path data, and again on a second pass."""
+    return f'<rect x="{_x(x)}" y="{_x(y)}" width="{_x(width)}" height="{_x(height)}"/>'
 
 
 def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], unit: str, second_unit: str, caption: str) -> str:
@@ -81,8 +82,8 @@ def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], un
               'stroke="currentColor"/>',
               f'<text x="{left - 6}" y="{TOP + 10}" text-anchor="end" class="chart-value" fill="currentColor">{top}</text>',
               f'<text x="{left - 6}" y="{TOP + COLUMN_HEIGHT}" text-anchor="end" class="chart-value" fill="currentColor">0</text>']
-    # The columns and their tops each one path, the time axis's labels one group that holds what
-    # they share: a person's page may have three hundred months of them.
+    # The columns, their tops and the time axis's labels each in one group that holds what they
+    # share: a person's page may have three hundred months of them.
     bars: list[str] = []
     tops: list[str] = []
     labels: list[str] = []
@@ -99,9 +100,9 @@ def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], un
             label = month_label(month) if every == 1 else month[:4]
             labels.append(f'<text x="{_x(x + step / 2)}">{escape(label)}</text>')
     if bars:
-        shapes.append(f'<path class="chart-bar" fill="{BAR_FILL}" d="{"".join(bars)}"/>')
+        shapes.append(f'<g class="chart-bar" fill="{BAR_FILL}">' + "".join(bars) + "</g>")
     if tops:
-        shapes.append(f'<path class="chart-bar chart-bar--second" fill="{SECOND_FILL}" d="{"".join(tops)}"/>')
+        shapes.append(f'<g class="chart-bar chart-bar--second" fill="{SECOND_FILL}">' + "".join(tops) + "</g>")
     if labels:
         shapes.append(f'<g transform="translate(0 {TOP + COLUMN_HEIGHT + 16})" text-anchor="middle" class="chart-label" '
                       'fill="currentColor">' + "".join(labels) + "</g>")

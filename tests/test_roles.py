@@ -148,7 +148,10 @@ def test_a_curated_role_replaces_the_inferred_rows_it_covers_with_its_real_start
     [row] = role_table(curated_site.site, "dmitry-bakanov")
     assert row[0].startswith("Director General of Roscosmos (also written: ")
     assert (row[1], row[2], row[3], row[5]) == ("from 2025-02-07", "2025-03-31", "2025-03-31", "curated, tooltip, label")
-    assert "Meeting with Director General of Roscosmos State Corporation Dmitry Bakanov" in row[4]
+    # The document that states it, by its date: its title is in the page's lists of turns and mentions.
+    stated = soup_of(curated_site.site / "people" / "dmitry-bakanov" / "index.html").find("h2", id="roles").find_next("table")
+    [link] = stated.find("tbody").find_all("tr")[0].find_all("td")[4].find_all("a")
+    assert row[4] == "2025-03-31" and "meeting-with-director-general-of-roscosmos" in link["href"]
     [putin] = role_table(curated_site.site, "vladimir-putin")
     assert (putin[0], putin[1], putin[5]) == ("President of Russia", "from 2012-05-07", "curated, label")
 

@@ -49,12 +49,13 @@ class Citation:
     url: str  # the permanent URL of the document's page on this site
     text: str  # a plain reference (Chicago-like, for a web page)
     bibtex: str
+    anchored: bool = True  # the document has paragraphs, each with its own permanent link (¶)
 
 
 def cite(doc: Document, site_url: str, key: str | None = None) -> Citation:
     """The document's citation; ``key``: its BibTeX key in the corpus (``bibtex_keys``), else its own ``bibtex_key``."""
     url = page_url(site_url, doc.id)
-    return Citation(url, citation_text(doc, url), bibtex(doc, url, key))
+    return Citation(url, citation_text(doc, url), bibtex(doc, url, key), any(t.paragraphs for t in doc.turns))
 
 
 def long_date(date: str | None) -> str:

@@ -251,7 +251,7 @@ def atom(feed: Feed, stamp: str) -> bytes:
         _add(element, "summary", entry.summary, type="text")
         if entry.content:
             _add(element, "content", entry.content, type="html")
-    ET.indent(root)
+    # Not indented: white space is a tenth of a feed, and feed readers do not show it.
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n").encode("utf-8")
 
 

@@ -51,19 +51,25 @@ def bar_chart(ident: str, title: str, rows: list[tuple[str, int]], unit: str, ca
     """Horizontal bars, one per ``(label, value)``, longest first as given."""
     top = max((v for _, v in rows), default=0) or 1
     plot = WIDTH - LABEL_WIDTH - VALUE_WIDTH
-    shapes = []
+    labels, bars, values = [], [], []  # each kind in one group that holds what they share
     for i, (label, value) in enumerate(rows):
         y = TOP + i * ROW
         length = max(1.0, plot * value / top) if value else 0.0
         name = label if len(label) <= 30 else label[:29] + "…"
-        shapes.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{_x(y + ROW * 0.68)}" text-anchor="end" class="chart-label" '
-            f'fill="currentColor">{escape(name)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{_x(y + 3)}" width="{_x(length)}" height="{ROW - 6}" class="chart-bar" fill="{BAR_FILL}"/>'
-            f'<text x="{_x(LABEL_WIDTH + length + 6)}" y="{_x(y + ROW * 0.68)}" class="chart-value" fill="currentColor">{value:,}</text>'
-        )
+        labels.append(f'<text x="{LABEL_WIDTH - 8}" y="{_x(y + ROW * 0.68)}">{escape(name)}</text>')
+        bars.append(f'<rect x="{LABEL_WIDTH}" y="{_x(y + 3)}" width="{_x(length)}" height="{ROW - 6}"/>')
+        values.append(f'<text x="{_x(LABEL_WIDTH + length + 6)}" y="{_x(y + ROW * 0.68)}">{value:,}</text>')
+    shapes = ['<g text-anchor="end" class="chart-label" fill="currentColor">' + "".join(labels) + "</g>",
+              f'<g class="chart-bar" fill="{BAR_FILL}">' + "".join(bars) + "</g>",
+              '<g class="chart-value" fill="currentColor">' + "".join(values) + "</g>"] if rows else []
     desc = "; ".join(f"{label}: {value:,} {unit}" for label, value in rows) + "."
     return _figure(ident, title, desc, TOP * 2 + ROW * len(rows), shapes, caption)
+
+
+def _box(x: float, y: float, width: float, height: float) -> str:
+    """A column, in the group of its kind (which gives its class and fill). A rectangle, not a
+    path's sub-path: the pages' minifier rewrites path data, and again on a second pass."""
+    return f'<rect x="{_x(x)}" y="{_x(y)}" width="{_x(width)}" height="{_x(height)}"/>'
 
 
 def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], unit: str, second_unit: str, caption: str) -> str:
@@ -76,26 +82,35 @@ def column_chart(ident: str, title: str, columns: list[tuple[str, int, int]], un
               'stroke="currentColor"/>',
               f'<text x="{left - 6}" y="{TOP + 10}" text-anchor="end" class="chart-value" fill="currentColor">{top}</text>',
               f'<text x="{left - 6}" y="{TOP + COLUMN_HEIGHT}" text-anchor="end" class="chart-value" fill="currentColor">0</text>']
+    # The columns, their tops and the time axis's labels each in one group that holds what they
+    # share: a person's page may have three hundred months of them.
+    bars: list[str] = []
+    tops: list[str] = []
+    labels: list[str] = []
     for i, (month, value, second) in enumerate(columns):
         x = left + i * step
         width = max(1.0, step * 0.7)
         high = COLUMN_HEIGHT * value / top
         higher = COLUMN_HEIGHT * second / top
         if value:
-            shapes.append(f'<rect x="{_x(x + step * 0.15)}" y="{_x(TOP + COLUMN_HEIGHT - high)}" width="{_x(width)}" height="{_x(high)}" '
-                          f'class="chart-bar" fill="{BAR_FILL}"/>')
+            bars.append(_box(x + step * 0.15, TOP + COLUMN_HEIGHT - high, width, high))
         if second:
-            shapes.append(f'<rect x="{_x(x + step * 0.15)}" y="{_x(TOP + COLUMN_HEIGHT - high - higher)}" width="{_x(width)}" '
-                          f'height="{_x(higher)}" '
-                          f'class="chart-bar chart-bar--second" fill="{SECOND_FILL}"/>')
+            tops.append(_box(x + step * 0.15, TOP + COLUMN_HEIGHT - high - higher, width, higher))
         if i % every == 0 or (every > 1 and month.endswith("-01")):
             label = month_label(month) if every == 1 else month[:4]
-            shapes.append(f'<text x="{_x(x + step / 2)}" y="{TOP + COLUMN_HEIGHT + 16}" text-anchor="middle" class="chart-label" '
-                          f'fill="currentColor">{escape(label)}</text>')
-    parts = []
+            labels.append(f'<text x="{_x(x + step / 2)}">{escape(label)}</text>')
+    if bars:
+        shapes.append(f'<g class="chart-bar" fill="{BAR_FILL}">' + "".join(bars) + "</g>")
+    if tops:
+        shapes.append(f'<g class="chart-bar chart-bar--second" fill="{SECOND_FILL}">' + "".join(tops) + "</g>")
+    if labels:
+        shapes.append(f'<g transform="translate(0 {TOP + COLUMN_HEIGHT + 16})" text-anchor="middle" class="chart-label" '
+                      'fill="currentColor">' + "".join(labels) + "</g>")
+    parts = []  # each month that has a value, with its values but the zeros
     for month, value, second in columns:
-        if value or second:
-            parts.append(f"{month_label(month)}: {value} {unit}" + (f", {second} {second_unit}" if second_unit else ""))
+        said = ([f"{value} {unit}"] if value else []) + ([f"{second} {second_unit}"] if second and second_unit else [])
+        if said:
+            parts.append(f"{month_label(month)}: " + ", ".join(said))
     desc = ("; ".join(parts) or f"No {unit}") + "."
     return _figure(ident, title, desc, TOP + COLUMN_HEIGHT + AXIS, shapes, caption)
 

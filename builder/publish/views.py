@@ -52,10 +52,10 @@ class TurnRef:
 
 @dataclass(frozen=True)
 class MentionRef:
+    """A paragraph that names a person: the page links it, the document says the rest."""
+
     doc: Document
     paragraph: Paragraph
-    speaker: str | None
-    snippet: str
 
 
 # The documents a role's row links; the others stating it are counted.
@@ -182,9 +182,10 @@ class PersonView:
         return _by_document(pages.page_of(self.turns, self.page))
 
     @property
-    def shown_mentions(self) -> list[tuple[Document, list[MentionRef]]]:
-        """This page's mentions, under their documents."""
-        return _by_document(pages.page_of(self.mentions, self.page))
+    def shown_mentions(self) -> list[tuple[Document, list[str]]]:
+        """This page's mentions under their documents: the ids of the paragraphs that name them, each once."""
+        return [(doc, list(dict.fromkeys(ref.paragraph.id for ref in refs)))
+                for doc, refs in _by_document(pages.page_of(self.mentions, self.page))]
 
 
 def _by_document(refs: list) -> list[tuple[Document, list]]:
@@ -207,7 +208,7 @@ def person_views(documents: Sequence[Document], people: dict[str, Person]) -> di
                 views[turn.speaker].turns.append(TurnRef(doc, turn, turn.words))
             for p in turn.paragraphs:
                 for m in p.mentions:
-                    views[m.person].mentions.append(MentionRef(doc, p, turn.speaker, snippet(p.text, m.start, m.end)))
+                    views[m.person].mentions.append(MentionRef(doc, p))
         for pid in doc.people:
             views[pid].documents.append(doc)
     for pid, view in views.items():

@@ -1,4 +1,6 @@
-/* Stenogram's fixes to stock Material 9.8 for screen readers.
+/* Stenogram's fixes to stock Material 9.8 for screen readers. Not a page's script of its
+   own: stenogram-chrome.js includes it, and runs it from the page's header, before
+   Material's scripts.
    Material draws each annotation's marker as a link with no text (an icon in CSS):
    axe-core's link-name rule fails it, and a screen reader announces "link" and
    nothing more. Name each marker after its note ("Note 1") as Material adds it. */
@@ -63,14 +65,16 @@
 /* As a page loads, Material fetches sitemap.xml beside every <link rel="alternate"> (to find
    the page in its other languages: `extra.alternate`). Beside a page's Atom feed there is no
    sitemap, so each page with a feed asked for a file that is not there. Material looks once,
-   when the document has loaded, in a listener added before this script runs: the feeds are
-   hidden from that look and named again just after it. Feed readers read the page's HTML,
-   which is unchanged. */
+   when the document has loaded: the feeds are hidden from that look and named again once
+   every listener of that moment has run. Feed readers read the page's HTML, which is
+   unchanged. */
 (function () {
   "use strict";
   var feeds = document.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]');
   for (var i = 0; i < feeds.length; i++) feeds[i].rel = "feed";
   document.addEventListener("DOMContentLoaded", function () {
-    for (var i = 0; i < feeds.length; i++) feeds[i].rel = "alternate";
+    setTimeout(function () {
+      for (var i = 0; i < feeds.length; i++) feeds[i].rel = "alternate";
+    });
   }, { once: true });
 })();

@@ -27,7 +27,7 @@ from pathlib import Path
 from . import people as people_stage
 from .annotate import anchor as annotate_stage
 from .annotate.glossary import GLOSSARY_FILE, Term, load_glossary
-from .cache import ParseCache, UnitCache, read_all
+from .cache import Memo, ParseCache, UnitCache, keyed, read_all
 from .corpus import Corpus
 from .docs_folder import DocsFolder
 from .export import write_exports
@@ -169,7 +169,9 @@ def _build(options: BuildOptions) -> BuildReport:
     clock = Clock()
     problems: list[Problem] = []
     with clock("read+clean+parse wall"):
-        reads, seconds = read_all(list_seeds(options.seeds), read_document_safely, ParseCache(options.cache_dir), options.jobs)
+        paths = list_seeds(options.seeds)
+        reads, seconds, seed_keys = read_all(paths, read_document_safely, ParseCache(options.cache_dir), options.jobs)
+        keys = {path.name: key for path, key in zip(paths, seed_keys, strict=True)}  # what each document came from, hashed
     clock.add(seconds)  # read, clean, turns and parse: summed over the worker processes
     problems += [p for read in reads for p in read.problems]
     _settle()
@@ -183,9 +185,14 @@ def _build(options: BuildOptions) -> BuildReport:
     with clock("people"):
         registry = people_stage.load_curated(options.seeds / people_stage.PEOPLE_FILE)
         problems += registry.problems
-        people_stage.collect(registry, list(corpus.documents))
-        documents = _each(partial(people_stage.resolve, registry), corpus.documents, problems)
+        found_people = Memo(options.kept("people.pickle"))
+        people_stage.collect(registry, list(corpus.documents), [keys[d.source.file] for d in corpus.documents], found_people)
+        resolver = people_stage.Resolver(registry, keys, found_people)
+        documents = _each(resolver, corpus.documents, problems)
         corpus = replace(corpus, documents=documents, people=people_stage.people_of(registry))
+        found_people.save()
+        # What each document's words, people and names came from, hashed (the search stage's memo is keyed on it).
+        resolved = {doc.id: keyed(resolver.state, keys[doc.source.file], doc.id) for doc in documents}
     _settle()
 
     with clock("annotate"):
@@ -195,7 +202,7 @@ def _build(options: BuildOptions) -> BuildReport:
         documents = _each(partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, terms=terms)
     _settle()
-    del reads, registry, roles  # from here on the corpus is all the build holds of the documents (a large archive's memory)
+    del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
     report = BuildReport(list(corpus.documents), corpus.people, problems, terms=corpus.terms, timings=clock.seconds)
     if not options.publish:
@@ -210,7 +217,9 @@ def _build(options: BuildOptions) -> BuildReport:
     _settle()
 
     with clock("search"):
-        folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs))
+        counted = Memo(options.kept("search.pickle"))
+        folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs, memo=counted, keys=resolved))
+        counted.save()
     _settle()
 
     with clock("render"):

@@ -94,6 +94,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..addresses import JSON_PATH
+from ..cache import Memo, keyed
 from ..document_pages import layout
 from ..model import Document, Person
 from ..parallel import fork_map
@@ -101,6 +102,7 @@ from .fields import facets, field_counts, name_index
 from .words import courtesy_titles, name_key, spellings, terms
 
 FORMAT = 4  # bumped when the files' layout changes (the worker checks it)
+FORMAT_KEY = str(FORMAT)
 TITLE_BLOCK = 25  # documents in one titles file (a query's first results may each be in one of their own)
 TEXTS = ("data", "scripts")  # where the worker reads the documents' texts (see the docstring)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
@@ -271,13 +273,16 @@ def script(kind: str, key: int, data) -> str:
 
 
 def search_files(documents: Sequence[Document], people: dict[str, Person], directory_urls: bool,
-                 jobs: int | None = None, texts: str | None = None) -> dict[str, str]:
+                 jobs: int | None = None, texts: str | None = None, memo: Memo | None = None,
+                 keys: dict[str, str] | None = None) -> dict[str, str]:
     """Every file of the search index, by path under the docs folder (see the module's docstring).
 
     ``texts`` is where the worker reads the documents' texts: ``"data"`` (their JSON
     downloads, on the served site) or ``"scripts"`` (``search/docs/``, for ``file://``);
     by default, ``"scripts"`` for the build without directory URLs (the offline copy).
-    Each document is read (its terms counted, its text packed or digested) on ``jobs`` processes.
+    Each document is read (its terms counted, its text packed or digested) on ``jobs`` processes,
+    unless ``memo`` keeps what it gave under its key (``keys``, by document id: a hash of all
+    the document and the names of its people came from).
     """
     texts = texts or ("data" if directory_urls else "scripts")
     if texts not in TEXTS:
@@ -290,7 +295,13 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
             return counts_text(counts), length, script("doc", number, document_record(docs[number]))
         return counts_text(counts), length, hashlib.sha256(_json(document_text(docs[number])).encode()).hexdigest()
 
-    parts = fork_map(read, range(len(docs)), jobs)
+    unit = {n: keyed("search", FORMAT_KEY, texts, str(n), keys[d.id]) for n, d in enumerate(docs)} if memo and keys else {}
+    parts: list = [memo.get(unit[n]) if memo and unit else None for n in range(len(docs))]
+    missing = [n for n, part in enumerate(parts) if part is None]
+    for n, part in zip(missing, fork_map(read, missing, jobs), strict=True):
+        parts[n] = part
+        if memo and unit:
+            memo.put(unit[n], part)
     encoded = encoded_postings([(counts, length) for counts, length, _ in parts])
     present = sorted(term[2:] for term in encoded if term.startswith("p:") and term[2:] in people)
     shards = shard_terms(encoded, name_index(people, present))

@@ -27,11 +27,11 @@ from pathlib import Path
 from . import people as people_stage
 from .annotate import anchor as annotate_stage
 from .annotate.glossary import GLOSSARY_FILE, Term, load_glossary
-from .cache import Memo, ParseCache, UnitCache, keyed, read_all
+from .cache import Memo, ParseCache, UnitCache, content_hash, keyed, read_all
 from .corpus import Corpus
 from .docs_folder import DocsFolder
 from .export import write_exports
-from .ingest.dedupe import distinct
+from .ingest.dedupe import body_key, distinct
 from .ingest.seeds import list_seeds, read_seed
 from .ingest.sidecar import Overrides, read_sidecar
 from .model import Document, Person, Problem
@@ -113,6 +113,7 @@ class Read:
     document: Document | None
     text: str = ""
     problems: tuple[Problem, ...] = ()
+    body: str | None = None  # the hash of its body's words, which dedupe compares (``dedupe.body_key``)
 
 
 def read_document(path: Path, clock: Clock | None = None) -> Read:
@@ -136,7 +137,7 @@ def read_document(path: Path, clock: Clock | None = None) -> Read:
             notes, note_problems = annotate_stage.read_notes(sidecar)
             problems += note_problems
             doc = replace(doc, notes=notes)
-    return Read(doc, seed.verbatim or seed.text, tuple(problems))
+    return Read(doc, seed.verbatim or seed.text, tuple(problems), body_key(doc))
 
 
 def read_document_safely(path: Path) -> tuple[Read, dict[str, float]]:
@@ -177,7 +178,8 @@ def _build(options: BuildOptions) -> BuildReport:
     _settle()
 
     with clock("dedupe"):
-        documents, found = distinct([read.document for read in reads if read.document is not None])
+        documents, found = distinct([read.document for read in reads if read.document is not None],
+                                    {doc.source.file: read.body for read in reads if (doc := read.document) is not None})
         problems += found
         corpus = Corpus(documents, {doc.source.file: read.text for read in reads if (doc := read.document) is not None})
     _settle()
@@ -201,6 +203,10 @@ def _build(options: BuildOptions) -> BuildReport:
         roles = people_stage.RoleIndex(corpus.people)
         documents = _each(partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, terms=terms)
+        # What each document as annotated came from, hashed: as resolved, the glossary, the roles marked in it.
+        glossary = content_hash(terms)
+        annotated = {doc.id: keyed(resolved[doc.id], glossary, content_hash(annotate_stage.marked_roles(doc, corpus.people, roles)))
+                     for doc in documents}
     _settle()
     del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
@@ -213,7 +219,7 @@ def _build(options: BuildOptions) -> BuildReport:
     exported, rendered = UnitCache(options.kept("export.json")), UnitCache(options.kept("render.json"))
 
     with clock("export"):
-        write_exports(folder, corpus, site_url, exported, options.jobs)
+        write_exports(folder, corpus, site_url, exported, options.jobs, annotated)
     _settle()
 
     with clock("search"):
@@ -223,7 +229,8 @@ def _build(options: BuildOptions) -> BuildReport:
     _settle()
 
     with clock("render"):
-        render_site(folder, corpus, RenderOptions(options.templates, site_url, not options.offline, options.jobs), rendered)
+        render = RenderOptions(options.templates, site_url, not options.offline, options.jobs, options.kept("templates"))
+        render_site(folder, corpus, render, rendered, annotated)
         folder.put_folder("assets", options.templates / "assets")
     _settle()
 

@@ -232,8 +232,7 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
         if note.paragraph:
             by_paragraph.setdefault(note.paragraph, []).append(note)
     pattern = term_pattern(terms)
-    index = index or RoleIndex.of(doc, people)
-    roles = {pid: role for pid in doc.people if pid in people and (role := index.role_in(doc, pid))}
+    roles = marked_roles(doc, people, index or RoleIndex.of(doc, people))
     turns = []
     for turn in doc.turns:
         paragraphs = []
@@ -246,6 +245,11 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
     order: dict[str | None, int] = {p.id: n for n, p in enumerate(passage.paragraphs)}
     notes.sort(key=lambda a: (a.paragraph is None, order.get(a.paragraph, 0), a.start, a.end))
     return replace(doc, turns=tuple(turns), notes=tuple(notes)), problems
+
+
+def marked_roles(doc: Document, people: dict[str, Person], index: RoleIndex) -> dict[str, str]:
+    """The role ``anchor`` marks on the mentions of each person of ``doc`` (all it reads of the people but their ids)."""
+    return {pid: role for pid in doc.people if pid in people and (role := index.role_in(doc, pid))}
 
 
 def _orphan(doc: Document, note: Note, how: str, candidates: list[Place], passage: Passage) -> Problem:

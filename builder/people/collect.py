@@ -6,7 +6,7 @@ one document (or given by a tooltip) lets a surname alone find that person in an
 The full names of a document's text depend on the registry as the documents before it
 left it: with a memo (``cache.Memo``), the names each document gave are kept under its key
 (``keys``: a hash of all the document came from) and the registry's state before it (the
-hash of its state after the tooltips and labels, then of each document's key and names in
+hash of its state after the tooltips and labels, then of that and each document's names in
 turn), and given back, in order, to a rebuild that meets the same key and state.
 """
 
@@ -45,7 +45,7 @@ def collect(registry: Registry, documents: list[Document], keys: list[str] | Non
             for name in names:
                 registry.add(name)
         if key:
-            state = keyed(key, *names)
+            state = keyed(state, *names)  # the registry after it: as before it, and its names added
     registry.join_misspellings()
     registry.settle_names()
     for doc in documents:  # a speaker named only "A. Repik", "Alina", "Patriarch Kirill", whom no full name can be

@@ -28,20 +28,22 @@ def person_unit(view: PersonView, number: int) -> str:
 
 def unit_keys(documents: list[Document], people: dict[str, Person], roles: RoleIndex, listed: list[PersonView],
               corpus_months: object, setting: tuple, jobs: int | None = None,
-              cite_keys: dict[str, str] | None = None) -> dict[str, str]:
+              cite_keys: dict[str, str] | None = None, annotated: dict[str, str] | None = None) -> dict[str, str]:
     """The key of every unit: a hash of everything its page is made from.
 
     ``setting`` is what every page depends on (the builder's code, the templates, the
     site's address, the link style). A document's page shows the document and what it
     shows of each person (``corpus.people_shown``) and its citation key in the corpus (``cite_keys``). A person's page shows the person and
     the documents they are in (so a key holds those documents' keys), the people they
-    appeared with, and (on its first page) the corpus' months. Documents are hashed on
-    ``jobs`` processes.
+    appeared with, and (on its first page) the corpus' months. A document is hashed whole,
+    or stands for by its key in ``annotated`` (a hash of all it came from, which a rebuild
+    need not read through). Documents are hashed on ``jobs`` processes.
     """
 
     def document_key(index: int) -> str:
         doc = documents[index]
-        return content_hash((setting, doc, people_shown(doc, people, roles), (cite_keys or {}).get(doc.id)))
+        made = annotated[doc.id] if annotated else doc
+        return content_hash((setting, made, people_shown(doc, people, roles), (cite_keys or {}).get(doc.id)))
 
     doc_keys = dict(zip((d.id for d in documents), fork_map(document_key, range(len(documents)), jobs), strict=True))
     keys = {document_unit(doc): doc_keys[doc.id] for doc in documents}

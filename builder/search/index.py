@@ -172,9 +172,11 @@ def counts_text(counts: dict[str, int]) -> str:
     """A document's term counts as one string, a ``term count`` pair a line (a term holds no space).
 
     A corpus' counts are held at once while the index is made (the lengths' average
-    must be known before any weight): as strings, a tenth of the memory of dicts.
+    must be known before any weight): as strings, a tenth of the memory of dicts. The
+    terms are in sorted order, so the same counts give the same string in any process
+    (a set's order is not: see ``_postings``).
     """
-    return "\n".join(f"{term} {count}" for term, count in counts.items())
+    return "\n".join(f"{term} {count}" for term, count in sorted(counts.items()))
 
 
 def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
@@ -198,6 +200,23 @@ def encoded_postings(parts: list[tuple[str, int]]) -> dict[str, str]:
                 code = codes[term] = bytearray()
             code += (_gap_code(gap) + weight).encode()
     return {term: code.decode("ascii") for term, code in codes.items()}
+
+
+def _postings(parts: list[tuple[str, int]], memo: Memo | None) -> dict[str, str]:
+    """``encoded_postings(parts)``, kept in ``memo`` under a hash of ``parts``: a rebuild whose documents count the same
+    terms as before (an edit that changes no word, a sidecar's note) reads them back instead of going through the corpus
+    again; one that changes any count or length makes them all again, as every weight depends on the average length."""
+    if memo is None:
+        return encoded_postings(parts)
+    digest = hashlib.sha256(FORMAT_KEY.encode())
+    for counts, length in parts:
+        digest.update(f"{length}\n{counts}\0".encode("utf-8", "surrogatepass"))
+    key = keyed("postings", digest.hexdigest())
+    encoded = memo.get(key)
+    if not isinstance(encoded, dict):
+        encoded = encoded_postings(parts)
+        memo.put(key, encoded)
+    return encoded
 
 
 def shard_terms(encoded: dict[str, str], names: dict[str, str] | None = None) -> list[dict[str, dict[str, str]]]:
@@ -302,7 +321,8 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
         parts[n] = part
         if memo and unit:
             memo.put(unit[n], part)
-    encoded = encoded_postings([(counts, length) for counts, length, _ in parts])
+    counted = [(counts, length) for counts, length, _ in parts]
+    encoded = _postings(counted, memo)
     present = sorted(term[2:] for term in encoded if term.startswith("p:") and term[2:] in people)
     shards = shard_terms(encoded, name_index(people, present))
     files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}

@@ -127,6 +127,8 @@ def build_site(options: SiteOptions) -> list[str]:
         try:
             with _build_date(options.build_date), _modified_against(options.site_dir if dirty else None):
                 pages = {s: (options.docs_dir / s).stat().st_size for s in sources if s.endswith(".md")}
+                if dirty:  # only the pages built again count when the pages are shared between passes
+                    pages = {s: size for s, size in pages.items() if _modified(s, options, config)}
                 _build_in_passes(config, dirty, pages, options.jobs, collector)
         finally:
             quiet.removeFilter(hush)
@@ -170,9 +172,14 @@ def minify_pages(site_dir: Path, since_ns: int) -> None:
                 page.write_text(small, "utf-8")
 
 
+def _modified(page: str, options: SiteOptions, config) -> bool:
+    """Whether a dirty build builds ``page`` again: its HTML in the site is missing or older than its Markdown."""
+    return File(page, str(options.docs_dir), str(options.site_dir), config["use_directory_urls"]).is_modified()
+
+
 def _build_in_passes(config, dirty: bool, pages: dict[str, int], jobs: int | None, collector: _Collect) -> None:
-    """MkDocs over ``config`` (``pages``: each page's bytes): in one go for a small site, else in passes on every core
-    (see the module's text)."""
+    """MkDocs over ``config`` (``pages``: each page's bytes; in a dirty build, the pages to build again): in one go for
+    a few pages, else in passes on every core (see the module's text); a page not in ``pages`` is left as it is."""
     count = workers(jobs)
     weights = {name: max(1, size // PAGE_BYTES) for name, size in pages.items()}
     total = sum(weights.values())

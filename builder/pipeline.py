@@ -201,12 +201,15 @@ def _build(options: BuildOptions) -> BuildReport:
         terms, found = load_glossary(options.seeds / GLOSSARY_FILE)
         problems += found
         roles = people_stage.RoleIndex(corpus.people)
-        documents = _each(partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles), corpus.documents, problems)
-        corpus = replace(corpus, documents=documents, terms=terms)
-        # What each document as annotated came from, hashed: as resolved, the glossary, the roles marked in it.
+        # What each document as annotated comes from, hashed: as resolved, the glossary, the roles marked in it.
         glossary = content_hash(terms)
         annotated = {doc.id: keyed(resolved[doc.id], glossary, content_hash(annotate_stage.marked_roles(doc, corpus.people, roles)))
-                     for doc in documents}
+                     for doc in corpus.documents}
+        anchored = Memo(options.kept("annotate.pickle"))
+        anchor = partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles)
+        documents = _each(annotate_stage.Annotator(anchor, annotated, anchored), corpus.documents, problems)
+        corpus = replace(corpus, documents=documents, terms=terms)
+        anchored.save()
     _settle()
     del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
@@ -235,7 +238,9 @@ def _build(options: BuildOptions) -> BuildReport:
     _settle()
 
     with clock("feeds"):
-        folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url)))
+        followed = Memo(options.kept("feeds.pickle"))
+        folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url, followed, annotated)))
+        followed.save()
 
     with clock("write"):
         folder.finish()

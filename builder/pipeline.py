@@ -193,6 +193,7 @@ def _build(options: BuildOptions) -> BuildReport:
         documents = _each(resolver, corpus.documents, problems)
         corpus = replace(corpus, documents=documents, people=people_stage.people_of(registry))
         found_people.save()
+        del found_people
         # What each document's words, people and names came from, hashed (the search stage's memo is keyed on it).
         resolved = {doc.id: keyed(resolver.state, keys[doc.source.file], doc.id) for doc in documents}
     _settle()
@@ -210,6 +211,7 @@ def _build(options: BuildOptions) -> BuildReport:
         documents = _each(annotate_stage.Annotator(anchor, annotated, anchored), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, terms=terms)
         anchored.save()
+        del anchored
     _settle()
     del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
@@ -223,12 +225,14 @@ def _build(options: BuildOptions) -> BuildReport:
 
     with clock("export"):
         write_exports(folder, corpus, site_url, exported, options.jobs, annotated)
+        corpus = replace(corpus, texts={})  # the seeds' texts were for the downloads alone (0.2 GB at 10,000 documents)
     _settle()
 
     with clock("search"):
         counted = Memo(options.kept("search.pickle"))
         folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs, memo=counted, keys=resolved))
         counted.save()
+        del counted
     _settle()
 
     with clock("render"):
@@ -241,6 +245,7 @@ def _build(options: BuildOptions) -> BuildReport:
         followed = Memo(options.kept("feeds.pickle"))
         folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url, followed, annotated)))
         followed.save()
+        del followed
 
     with clock("write"):
         folder.finish()

@@ -116,6 +116,7 @@ def build_site(options: SiteOptions) -> list[str]:
     log.addHandler(collector)
     try:
         config = load_config(str(options.config), **overrides)
+        config.plugins.events["post_page"].append(_release_page)
         if options.offline:
             config["use_directory_urls"] = False
             config.plugins["material/offline"].config.enabled = True
@@ -230,6 +231,14 @@ def _shares(weights: dict[str, int], passes: int) -> dict[str, int]:
         share[name] = k
         load[k] += weights[name]
     return share
+
+
+def _release_page(output: str, page, config) -> str:
+    """A page's Markdown and HTML body let go once its whole HTML is made (an MkDocs event, the last of a page's):
+    MkDocs keeps every page it built until the build ends, and nothing reads them after (a pass holds 1,500 pages)."""
+    page.markdown = None
+    page.content = None
+    return output
 
 
 def _published_canonical_url(context, page, config, nav):

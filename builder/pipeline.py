@@ -172,7 +172,14 @@ def _build(options: BuildOptions) -> BuildReport:
     with clock("read+clean+parse wall"):
         paths = list_seeds(options.seeds)
         reads, seconds, seed_keys = read_all(paths, read_document_safely, ParseCache(options.cache_dir), options.jobs)
-        keys = {path.name: key for path, key in zip(paths, seed_keys, strict=True)}  # what each document came from, hashed
+        # What each document came from, hashed, by the name it is published under: two seeds whose names print
+        # the same (names that are not UTF-8) cannot be told apart by it, and then no stage's memo is used.
+        keys: dict[str, str] = {}
+        shared = False
+        for read, key in zip(reads, seed_keys, strict=True):
+            if read.document is not None:
+                shared |= read.document.source.file in keys
+                keys[read.document.source.file] = key
     clock.add(seconds)  # read, clean, turns and parse: summed over the worker processes
     problems += [p for read in reads for p in read.problems]
     _settle()
@@ -187,7 +194,7 @@ def _build(options: BuildOptions) -> BuildReport:
     with clock("people"):
         registry = people_stage.load_curated(options.seeds / people_stage.PEOPLE_FILE)
         problems += registry.problems
-        found_people = Memo(options.kept("people.pickle"))
+        found_people = Memo(None if shared else options.kept("people.pickle"))
         people_stage.collect(registry, list(corpus.documents), [keys[d.source.file] for d in corpus.documents], found_people)
         resolver = people_stage.Resolver(registry, keys, found_people)
         documents = _each(resolver, corpus.documents, problems)
@@ -206,12 +213,13 @@ def _build(options: BuildOptions) -> BuildReport:
         glossary = content_hash(terms)
         annotated = {doc.id: keyed(resolved[doc.id], glossary, content_hash(annotate_stage.marked_roles(doc, corpus.people, roles)))
                      for doc in corpus.documents}
-        anchored = Memo(options.kept("annotate.pickle"))
+        anchored = Memo(None if shared else options.kept("annotate.pickle"))
         anchor = partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles)
         documents = _each(annotate_stage.Annotator(anchor, annotated, anchored), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, terms=terms)
         anchored.save()
         del anchored
+        known = None if shared else annotated  # the documents' keys, where they tell every document apart
     _settle()
     del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
@@ -224,12 +232,12 @@ def _build(options: BuildOptions) -> BuildReport:
     exported, rendered = UnitCache(options.kept("export.json")), UnitCache(options.kept("render.json"))
 
     with clock("export"):
-        write_exports(folder, corpus, site_url, exported, options.jobs, annotated)
+        write_exports(folder, corpus, site_url, exported, options.jobs, known)
         corpus = replace(corpus, texts={})  # the seeds' texts were for the downloads alone (0.2 GB at 10,000 documents)
     _settle()
 
     with clock("search"):
-        counted = Memo(options.kept("search.pickle"))
+        counted = Memo(None if shared else options.kept("search.pickle"))
         folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs, memo=counted, keys=resolved))
         counted.save()
         del counted
@@ -237,13 +245,13 @@ def _build(options: BuildOptions) -> BuildReport:
 
     with clock("render"):
         render = RenderOptions(options.templates, site_url, not options.offline, options.jobs, options.kept("templates"))
-        render_site(folder, corpus, render, rendered, annotated)
+        render_site(folder, corpus, render, rendered, known)
         folder.put_folder("assets", options.templates / "assets")
     _settle()
 
     with clock("feeds"):
-        followed = Memo(options.kept("feeds.pickle"))
-        folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url, followed, annotated)))
+        followed = Memo(None if shared else options.kept("feeds.pickle"))
+        folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url, followed, known)))
         followed.save()
         del followed
 

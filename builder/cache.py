@@ -9,6 +9,11 @@ The unit caches (``UnitCache``: ``export.json`` for the export stage, ``render.j
 for the render stage) record, for each unit of a stage's work, the hash of its
 inputs and the files it wrote: a unit whose inputs and files are unchanged is not
 done again (``run_units``).
+
+A stage memo (``Memo``: ``people.pickle``, ``search.pickle``) keeps what a stage worked out
+for each document under a hash of everything it was worked out from, so that a
+rebuild reads it back instead of working it out again (see the people and search
+stages); only the entries a build used are kept for the next.
 """
 
 from __future__ import annotations
@@ -146,6 +151,51 @@ class UnitCache:
         partial.replace(self.path)
 
 
+class Memo:
+    """What a corpus-wide stage worked out per document last build, by key (a hash of all it came from).
+
+    One pickle file, read whole when made and written by ``save``, atomically, with
+    only the entries this build used or added; ``None`` as its path turns it off (every
+    ``get`` a miss). A broken file is an empty memo.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.last: dict[str, object] = {}
+        self.now: dict[str, object] = {}
+        if path is not None:
+            try:
+                self.last = pickle.loads(path.read_bytes())
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+                self.last = {}
+
+    def get(self, key: str):
+        """The value kept under ``key`` (``None``: none), kept for the next build too."""
+        value = self.last.get(key)
+        if value is not None:
+            self.now[key] = value
+        return value
+
+    def put(self, key: str, value) -> None:
+        self.now[key] = value
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        partial.write_bytes(pickle.dumps(self.now, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(self.path)
+
+
+def keyed(*parts: str) -> str:
+    """One key from several (hashes, names): the SHA-256 of them, each ended by a NUL."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()
+
+
 def run_units(units: UnitCache, tasks: dict[str, Task], keys: dict[str, str], work: Callable[[Task], list[str]],
               folder: DocsFolder, jobs: int | None = None) -> None:
     """``work(task)`` for every unit (by name, in order) whose entry in ``units`` does not hold, on ``jobs`` processes.
@@ -179,12 +229,14 @@ def folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def read_all(paths: list[Path], read_one, cache: ParseCache, jobs: int | None = None) -> tuple[list, dict[str, float]]:
-    """``read_one(path)`` for every path, in order: from the cache where it can, else in parallel.
+def read_all(paths: list[Path], read_one, cache: ParseCache, jobs: int | None = None) -> tuple[list, dict[str, float], list[str]]:
+    """``read_one(path)`` for every path, in order: from the cache where it can, else in parallel; and each path's key.
 
     ``read_one`` returns ``(result, timings)`` and must be a module-level function
     (it runs in worker processes). Results come back in ``paths`` order whatever the
-    order the workers finish in, so the build never depends on scheduling.
+    order the workers finish in, so the build never depends on scheduling. A path's
+    key (``seed_key``) stands for everything its result came from: the later stages'
+    memos are keyed on it.
     """
     from concurrent.futures import ProcessPoolExecutor
 
@@ -205,4 +257,4 @@ def read_all(paths: list[Path], read_one, cache: ParseCache, jobs: int | None = 
         for stage, seconds in spent.items():
             timings[stage] = timings.get(stage, 0.0) + seconds
     cache.prune(set(keys))
-    return results, timings
+    return results, timings, keys

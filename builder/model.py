@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Problem:
     """Something wrong with an input, reported as ``path:line: message``."""
 
@@ -23,7 +23,7 @@ class Problem:
         return f"{self.path}:{self.line}: {self.severity}: {self.message} [{self.code}]"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Seed:
     """A raw source file as read from ``seeds/``: its name, bytes' hash and text."""
 
@@ -35,7 +35,7 @@ class Seed:
     verbatim: str = ""  # the decoded text before line ends were normalised (what the site's copy keeps)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One line of a seed, with its 1-based number in the source file.
 
@@ -49,7 +49,7 @@ class Line:
     label: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removal:
     """What cleaning took out of a line, and why (the audit)."""
 
@@ -58,7 +58,7 @@ class Removal:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tooltip:
     """A kremlin.ru name tooltip found glued to a visible name, and the role it gives."""
 
@@ -69,7 +69,7 @@ class Tooltip:
     role: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Cleaned:
     """A seed after its profile's cleaner: body lines, metadata lines, and the audit.
 
@@ -96,7 +96,7 @@ class Cleaned:
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """An editorial mark of the source inside a paragraph: ``[insertion]`` or ``<…>``."""
 
@@ -105,7 +105,7 @@ class Mark:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A person named inside a paragraph: ``text[start:end]`` names ``person``."""
 
@@ -114,7 +114,7 @@ class Mention:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A maintainer's note on a passage (an annotation, in the seed's sidecar), targeted by quote and anchored by the build.
 
@@ -138,7 +138,7 @@ class Note:
     score: float = 100.0  # how closely the anchored passage matches ``exact`` (0-100)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermUse:
     """Where a paragraph names an organisation of the glossary: ``text[start:end]`` names entry ``term``."""
 
@@ -149,7 +149,7 @@ class TermUse:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRole:
     """The role the person a mention names held in this document, on that mention: ``text[start:end]``."""
 
@@ -159,7 +159,7 @@ class MentionRole:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph of a turn: its text, what the source marks in it, and what the build found and anchored there.
 
@@ -176,7 +176,7 @@ class Paragraph:
     roles: tuple[MentionRole, ...] = ()  # the roles of the people it mentions
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Turn:
     """A stretch of the body said by one speaker (or narration, ``label`` None)."""
 
@@ -194,7 +194,7 @@ class Turn:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A role a person held, as a source stated it on a date."""
 
@@ -205,7 +205,7 @@ class Role:
     end: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     id: str
     name: str
@@ -215,7 +215,7 @@ class Person:
     curated: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Licence:
     """The terms a source's text is published under (``builder/data/licences.yml``), and the credit they ask for."""
 
@@ -231,7 +231,7 @@ class Licence:
 UNKNOWN_LICENCE = Licence(None, "Licence unknown: the text stays its author's and publisher's copyright", "licence unknown")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     file: str
     sha256: str
@@ -242,7 +242,7 @@ class Source:
     licence: Licence = UNKNOWN_LICENCE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     kind: str  # "transcript" | "article" | "text"

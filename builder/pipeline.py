@@ -27,11 +27,11 @@ from pathlib import Path
 from . import people as people_stage
 from .annotate import anchor as annotate_stage
 from .annotate.glossary import GLOSSARY_FILE, Term, load_glossary
-from .cache import ParseCache, UnitCache, read_all
+from .cache import Memo, ParseCache, UnitCache, content_hash, keyed, read_all
 from .corpus import Corpus
 from .docs_folder import DocsFolder
 from .export import write_exports
-from .ingest.dedupe import distinct
+from .ingest.dedupe import body_key, distinct
 from .ingest.seeds import list_seeds, read_seed
 from .ingest.sidecar import Overrides, read_sidecar
 from .model import Document, Person, Problem
@@ -121,6 +121,7 @@ class Read:
     document: Document | None
     text: str = ""
     problems: tuple[Problem, ...] = ()
+    body: str | None = None  # the hash of its body's words, which dedupe compares (``dedupe.body_key``)
 
 
 def read_document(path: Path, clock: Clock | None = None) -> Read:
@@ -144,7 +145,7 @@ def read_document(path: Path, clock: Clock | None = None) -> Read:
             notes, note_problems = annotate_stage.read_notes(sidecar)
             problems += note_problems
             doc = replace(doc, notes=notes)
-    return Read(doc, seed.verbatim or seed.text, tuple(problems))
+    return Read(doc, seed.verbatim or seed.text, tuple(problems), body_key(doc))
 
 
 def read_document_safely(path: Path) -> tuple[Read, dict[str, float]]:
@@ -177,13 +178,23 @@ def _build(options: BuildOptions) -> BuildReport:
     clock = Clock()
     problems: list[Problem] = []
     with clock("read+clean+parse wall"):
-        reads, seconds = read_all(list_seeds(options.seeds), read_document_safely, ParseCache(options.cache_dir), options.jobs)
+        paths = list_seeds(options.seeds)
+        reads, seconds, seed_keys = read_all(paths, read_document_safely, ParseCache(options.cache_dir), options.jobs)
+        # What each document came from, hashed, by the name it is published under: two seeds whose names print
+        # the same (names that are not UTF-8) cannot be told apart by it, and then no stage's memo is used.
+        keys: dict[str, str] = {}
+        shared = False
+        for read, key in zip(reads, seed_keys, strict=True):
+            if read.document is not None:
+                shared |= read.document.source.file in keys
+                keys[read.document.source.file] = key
     clock.add(seconds)  # read, clean, turns and parse: summed over the worker processes
     problems += [p for read in reads for p in read.problems]
     _settle()
 
     with clock("dedupe"):
-        documents, found = distinct([read.document for read in reads if read.document is not None])
+        documents, found = distinct([read.document for read in reads if read.document is not None],
+                                    {doc.source.file: read.body for read in reads if (doc := read.document) is not None})
         problems += found
         corpus = Corpus(documents, {doc.source.file: read.text for read in reads if (doc := read.document) is not None})
     _settle()
@@ -191,19 +202,34 @@ def _build(options: BuildOptions) -> BuildReport:
     with clock("people"):
         registry = people_stage.load_curated(options.seeds / people_stage.PEOPLE_FILE)
         problems += registry.problems
-        people_stage.collect(registry, list(corpus.documents))
-        documents = _each(partial(people_stage.resolve, registry), corpus.documents, problems)
+        found_people = Memo(None if shared else options.kept("people.pickle"))
+        people_stage.collect(registry, list(corpus.documents), [keys[d.source.file] for d in corpus.documents], found_people)
+        resolver = people_stage.Resolver(registry, keys, found_people)
+        documents = _each(resolver, corpus.documents, problems)
         corpus = replace(corpus, documents=documents, people=people_stage.people_of(registry))
+        found_people.save()
+        del found_people
+        # What each document's words, people and names came from, hashed (the search stage's memo is keyed on it).
+        resolved = {doc.id: keyed(resolver.state, keys[doc.source.file], doc.id) for doc in documents}
     _settle()
 
     with clock("annotate"):
         terms, found = load_glossary(options.seeds / GLOSSARY_FILE)
         problems += found
         roles = people_stage.RoleIndex(corpus.people)
-        documents = _each(partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles), corpus.documents, problems)
+        # What each document as annotated comes from, hashed: as resolved, the glossary, the roles marked in it.
+        glossary = content_hash(terms)
+        annotated = {doc.id: keyed(resolved[doc.id], glossary, content_hash(annotate_stage.marked_roles(doc, corpus.people, roles)))
+                     for doc in corpus.documents}
+        anchored = Memo(None if shared else options.kept("annotate.pickle"))
+        anchor = partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles)
+        documents = _each(annotate_stage.Annotator(anchor, annotated, anchored), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, terms=terms)
+        anchored.save()
+        del anchored
+        known = None if shared else annotated  # the documents' keys, where they tell every document apart
     _settle()
-    del reads, registry, roles  # from here on the corpus is all the build holds of the documents (a large archive's memory)
+    del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
     report = BuildReport(list(corpus.documents), corpus.people, problems, terms=corpus.terms, timings=clock.seconds)
     if not options.publish:
@@ -218,21 +244,30 @@ def _build(options: BuildOptions) -> BuildReport:
         raise ValueError(f"not a GitHub repository (OWNER/REPO): {repository!r}")
 
     with clock("export"):  # the corpus-level files: into the release folder, or inside the offline copy
-        sizes = write_exports(folder, corpus, site_url, exported, options.jobs, None if options.offline else options.release_dir)
+        release = None if options.offline else options.release_dir
+        sizes = write_exports(folder, corpus, site_url, exported, options.jobs, release, known)
         corpus_files = CorpusFiles(sizes, repository, local=options.offline)
+        corpus = replace(corpus, texts={})  # the seeds' texts were for the downloads alone (0.2 GB at 10,000 documents)
     _settle()
 
     with clock("search"):
-        folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs))
+        counted = Memo(None if shared else options.kept("search.pickle"))
+        folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs, memo=counted, keys=resolved))
+        counted.save()
+        del counted
     _settle()
 
     with clock("render"):
-        render_site(folder, corpus, RenderOptions(options.templates, site_url, corpus_files, not options.offline, options.jobs), rendered)
+        render = RenderOptions(options.templates, site_url, corpus_files, not options.offline, options.jobs, options.kept("templates"))
+        render_site(folder, corpus, render, rendered, known)
         folder.put_folder("assets", options.templates / "assets")
     _settle()
 
     with clock("feeds"):
-        folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url)))
+        followed = Memo(None if shared else options.kept("feeds.pickle"))
+        folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url, followed, known)))
+        followed.save()
+        del followed
 
     with clock("write"):
         folder.finish()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import re
 from dataclasses import replace
@@ -186,3 +187,38 @@ def test_a_long_record_links_a_window_of_its_pages_not_every_page():
     links = replace(view, page=19).page_links
     assert [(link.number, link.file, link.current) for link in links[-2:]] == [(19, "p--19.md", True), (20, "p--20.md", False)]
     assert links[1] is None and links[0].file == "p.md"
+
+
+def test_a_rebuild_reads_again_only_the_changed_seeds_names_unless_the_registry_changed(corpus, tmp_path, monkeypatch):
+    """The people, annotate and search stages keep what each document gave: an edit that names no one new resolves
+    that document alone; one that names a new person changes the registry, and every document is resolved again.
+    Either way the rebuild equals a clean build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    resolve_module = importlib.import_module("builder.people.resolve")
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in corpus.iterdir():
+        (seeds / path.name).write_bytes(path.read_bytes())
+    build_into(tmp_path / "incremental", seeds, run_mkdocs=False)
+    resolved: list[str] = []
+    real = resolve_module.resolve
+
+    def counting(registry, doc):
+        resolved.append(doc.source.file)
+        return real(registry, doc)
+
+    monkeypatch.setattr(resolve_module, "resolve", counting)
+    changed = sorted(seeds.glob("*.txt"))[3]
+    text = changed.read_text("utf-8")
+    changed.write_text(text.replace(".", ",", 1), "utf-8")
+    again = build_into(tmp_path / "incremental", seeds, run_mkdocs=False)
+    assert resolved == [changed.name]
+    assert tree(again.docs) == tree(build_into(tmp_path / "clean", seeds, run_mkdocs=False, cache=tmp_path / "none").docs)
+
+    resolved.clear()
+    changed.write_text(text + "\nYesterday Ivan Zubrovitsky and Pavel Kornelyuk met Vladimir Putin.\n", "utf-8")
+    again = build_into(tmp_path / "incremental", seeds, run_mkdocs=False)
+    assert len(resolved) == len(again.report.documents)
+    assert {"ivan-zubrovitsky", "pavel-kornelyuk"} <= set(again.report.people)
+    assert tree(again.docs) == tree(build_into(tmp_path / "clean-2", seeds, run_mkdocs=False, cache=tmp_path / "none-2").docs)

@@ -20,16 +20,22 @@ notes that anchored, with the words each landed on. A note anchored by fuzzy mat
 that its quote is brought up to date before the text drifts further. The build
 also adds automatic annotations: the role a person held in this document on
 each mention of them, and the glossary's entry on each name of an organisation.
+
+What anchoring gives a document depends on it (as resolved), the glossary and the
+roles it marks (``marked_roles``) alone: with a memo (``cache.Memo``), a rebuild that
+meets them again applies what it gave last time (``Annotator``, ``Anchored``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from rapidfuzz import fuzz
 
+from ..cache import Memo, keyed
 from ..ingest.sidecar import Sidecar
 from ..model import Document, MentionRole, Note, Paragraph, Person, Problem, TermUse
 from ..people import RoleIndex
@@ -232,8 +238,7 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
         if note.paragraph:
             by_paragraph.setdefault(note.paragraph, []).append(note)
     pattern = term_pattern(terms)
-    index = index or RoleIndex.of(doc, people)
-    roles = {pid: role for pid in doc.people if pid in people and (role := index.role_in(doc, pid))}
+    roles = marked_roles(doc, people, index or RoleIndex.of(doc, people))
     turns = []
     for turn in doc.turns:
         paragraphs = []
@@ -246,6 +251,62 @@ def anchor(doc: Document, people: dict[str, Person], terms: tuple[Term, ...] = (
     order: dict[str | None, int] = {p.id: n for n, p in enumerate(passage.paragraphs)}
     notes.sort(key=lambda a: (a.paragraph is None, order.get(a.paragraph, 0), a.start, a.end))
     return replace(doc, turns=tuple(turns), notes=tuple(notes)), problems
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """What ``anchor`` gave one document, as its changes: the notes, and each paragraph's notes, roles and terms where it
+    changed them (by turn and paragraph number)."""
+
+    notes: tuple[Note, ...]
+    paragraphs: dict[tuple[int, int], tuple[tuple[Note, ...], tuple[MentionRole, ...], tuple[TermUse, ...]]]
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def of(cls, before: Document, after: Document, problems: list[Problem]) -> Anchored:
+        changed = {(t, p): (new.notes, new.roles, new.terms)
+                   for t, (old_turn, new_turn) in enumerate(zip(before.turns, after.turns, strict=True)) if new_turn is not old_turn
+                   for p, (old, new) in enumerate(zip(old_turn.paragraphs, new_turn.paragraphs, strict=True)) if new is not old}
+        return cls(after.notes, changed, tuple(problems))
+
+    def apply(self, doc: Document) -> tuple[Document, list[Problem]]:
+        """``doc`` as ``anchor`` gives it."""
+        turns = []
+        for t, turn in enumerate(doc.turns):
+            marked = [(p, paragraph) for p, paragraph in enumerate(turn.paragraphs) if (t, p) in self.paragraphs]
+            if not marked:
+                turns.append(turn)
+                continue
+            paragraphs = list(turn.paragraphs)
+            for p, paragraph in marked:
+                notes, roles, terms = self.paragraphs[t, p]
+                paragraphs[p] = replace(paragraph, notes=notes, roles=roles, terms=terms)
+            turns.append(replace(turn, paragraphs=tuple(paragraphs)))
+        return replace(doc, turns=tuple(turns), notes=self.notes), list(self.problems)
+
+
+@dataclass(frozen=True)
+class Annotator:
+    """``anchor`` with a memo: a document whose key (``keys``, by id: a hash of all ``anchor`` reads of it) was met last
+    build gets what it got."""
+
+    anchor: Callable[[Document], tuple[Document, list[Problem]]]
+    keys: dict[str, str]
+    memo: Memo
+
+    def __call__(self, doc: Document) -> tuple[Document, list[Problem]]:
+        key = keyed("anchored", self.keys[doc.id])
+        kept = self.memo.get(key)
+        if isinstance(kept, Anchored):
+            return kept.apply(doc)
+        done, problems = self.anchor(doc)
+        self.memo.put(key, Anchored.of(doc, done, problems))
+        return done, problems
+
+
+def marked_roles(doc: Document, people: dict[str, Person], index: RoleIndex) -> dict[str, str]:
+    """The role ``anchor`` marks on the mentions of each person of ``doc`` (all it reads of the people but their ids)."""
+    return {pid: role for pid in doc.people if pid in people and (role := index.role_in(doc, pid))}
 
 
 def _orphan(doc: Document, note: Note, how: str, candidates: list[Place], passage: Passage) -> Problem:

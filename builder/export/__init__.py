@@ -25,11 +25,12 @@ from .files import dataset_files, document_files
 
 
 def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, units: UnitCache, jobs: int | None = None,
-                  release: Path | None = None) -> dict[str, int]:
+                  release: Path | None = None, annotated: dict[str, str] | None = None) -> dict[str, int]:
     """Every download into ``folder``, each document's on ``jobs`` processes where its inputs changed; the corpus-level
     files into ``release`` (None: into ``folder``, as the offline copy holds them). Their sizes in bytes, by name.
 
-    ``site_url`` is the published site's address (a TEI header names the page).
+    ``site_url`` is the published site's address (a TEI header names the page). ``annotated``: each
+    document's key (by id) standing for it and its seed's text, if known (see ``download_keys``).
     """
     roles = RoleIndex(corpus.people)
     documents = corpus.documents
@@ -39,7 +40,7 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
         return [folder.put(path, data) for path, data in document_files(doc, corpus.people, corpus.text(doc), site_url, roles).items()]
 
     tasks = {f"document:{doc.id}": index for index, doc in enumerate(documents)}
-    run_units(units, tasks, download_keys(corpus, roles, (code_version(), site_url), jobs), export, folder, jobs)
+    run_units(units, tasks, download_keys(corpus, roles, (code_version(), site_url), jobs, annotated), export, folder, jobs)
     folder.put_all(dataset_files(documents, corpus.people))
     sizes = {}
     for name, writer in corpus_writers(documents, corpus.people, folder.current).items():
@@ -52,17 +53,22 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
     return sizes
 
 
-def download_keys(corpus: Corpus, roles: RoleIndex, setting: tuple, jobs: int | None = None) -> dict[str, str]:
+def download_keys(corpus: Corpus, roles: RoleIndex, setting: tuple, jobs: int | None = None,
+                  annotated: dict[str, str] | None = None) -> dict[str, str]:
     """The unit key of each document's downloads (``document:<id>``): a hash of all they are made from.
 
     ``setting`` is what every download depends on (the builder's code, the site's
     address); a document's are made from the document, its seed's text and what it
-    shows of each person (``corpus.people_shown``). Hashed on ``jobs`` processes.
+    shows of each person (``corpus.people_shown``). The document and its text are
+    hashed whole, or stand for by their key in ``annotated`` (a hash of all they came
+    from: the seed's bytes, the builder's code, the names, roles and glossary), which a
+    rebuild need not read through. Hashed on ``jobs`` processes.
     """
     documents = corpus.documents
 
     def key(index: int) -> str:
         doc = documents[index]
-        return content_hash((setting, doc, corpus.text(doc), people_shown(doc, corpus.people, roles)))
+        made = (annotated[doc.id],) if annotated else (doc, corpus.text(doc))
+        return content_hash((setting, *made, people_shown(doc, corpus.people, roles)))
 
     return {f"document:{doc.id}": k for doc, k in zip(documents, fork_map(key, range(len(documents)), jobs), strict=True)}

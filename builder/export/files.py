@@ -104,9 +104,10 @@ def membership_record(membership: Membership, mid: str, documents: dict[str, Doc
     stating it; ``sources`` are those documents (and the people file).
     """
     sources = [{"note": f"curated: {PEOPLE_FILE}"}] if membership.curated else []
+    stated = _kinds(membership)
     for document in membership.documents:
         doc = documents.get(document)
-        source = {"note": f"{'/'.join(_kinds(membership, document))}: {doc.title if doc else document}"}
+        source = {"note": f"{'/'.join(stated.get(document, []))}: {doc.title if doc else document}"}
         if doc and doc.source.url:
             source["url"] = doc.source.url
         sources.append(source)
@@ -117,10 +118,13 @@ def membership_record(membership: Membership, mid: str, documents: dict[str, Doc
             "via": list(membership.sources), "documents": list(membership.documents), "sources": sources}
 
 
-def _kinds(membership: Membership, document: str) -> list[str]:
-    """How ``document`` states the role: ``tooltip``, ``label``, in that order."""
-    found = {r.source for r in membership.stated if r.document == document}
-    return [k for k in SOURCES if k in found]
+def _kinds(membership: Membership) -> dict[str | None, list[str]]:
+    """How each document states the role: ``tooltip``, ``label``, in that order (one pass over the statements,
+    not one a document: a role the whole archive states is stated ten thousand times)."""
+    found: dict[str | None, set[str]] = {}
+    for role in membership.stated:
+        found.setdefault(role.document, set()).add(role.source)
+    return {document: [k for k in SOURCES if k in sources] for document, sources in found.items()}
 
 
 def people_record(people: dict[str, Person], documents: dict[str, Document] | None = None) -> dict:

@@ -16,16 +16,18 @@ later one is published under the id with ``-2`` (``-3``...) added, with a warnin
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from ..model import Document, Problem
 
 
-def distinct(documents: Sequence[Document]) -> tuple[tuple[Document, ...], list[Problem]]:
-    """The documents to publish, in order: each repeat of one before skipped, each id made unique."""
-    seen = Fingerprints()
+def distinct(documents: Sequence[Document], bodies: Mapping[str, str | None] | None = None) -> tuple[tuple[Document, ...], list[Problem]]:
+    """The documents to publish, in order: each repeat of one before skipped, each id made unique.
+
+    ``bodies``: each document's ``body_key`` by seed file, if worked out already (the parse cache keeps it)."""
+    seen = Fingerprints(bodies=bodies or {})
     taken: set[str] = set()
     kept: list[Document] = []
     problems: list[Problem] = []
@@ -67,10 +69,12 @@ class Fingerprints:
 
     by_url: dict[str, str] = field(default_factory=dict)
     by_body: dict[str, list[tuple[str, str | None, str | None]]] = field(default_factory=dict)  # body -> (seed, date, url)
+    bodies: Mapping[str, str | None] = field(default_factory=dict)  # the body keys already known, by seed file
 
     def duplicate(self, doc: Document) -> Problem | None:
         """A warning when ``doc`` repeats a document already kept; else ``None``, and ``doc`` is remembered."""
-        url, body = url_key(doc.source.url), body_key(doc)
+        url = url_key(doc.source.url)
+        body = self.bodies[doc.source.file] if doc.source.file in self.bodies else body_key(doc)
         if url is not None and url in self.by_url:
             return _problem(doc, self.by_url[url], f"the same source URL, {doc.source.url}")
         for first, date, other in self.by_body.get(body or "", ()):

@@ -34,8 +34,8 @@ from .collect import collect
 from .curated import PEOPLE_FILE, load_curated
 from .memberships import SOURCES, Membership, latest, memberships
 from .registry import Entry, Registry
-from .resolve import resolve
+from .resolve import Resolver, resolve
 from .roles import RoleIndex, involved, people_of
 
-__all__ = ["PEOPLE_FILE", "SOURCES", "Body", "Entry", "Membership", "Registry", "RoleIndex", "collect", "involved", "latest",
+__all__ = ["PEOPLE_FILE", "SOURCES", "Body", "Entry", "Membership", "Registry", "Resolver", "RoleIndex", "collect", "involved", "latest",
            "load_curated", "memberships", "people_of", "resolve", "role_key"]

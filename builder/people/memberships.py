@@ -106,5 +106,7 @@ def latest(roles: tuple[Membership, ...]) -> Membership | None:
 def _most_stated(stated: tuple[Role, ...]) -> str:
     """The wording most documents state; a tooltip's before a label's, then the longest, then the first by name."""
     documents = Counter(title for title, _ in {(r.title, r.document) for r in stated})
-    rank = {r.title: min(SOURCES.index(s.source) for s in stated if s.title == r.title) for r in stated}
+    rank: dict[str, int] = {}  # each wording's best source, in one pass (a role of every document is stated thousands of times)
+    for r in stated:
+        rank[r.title] = min(rank.get(r.title, len(SOURCES)), SOURCES.index(r.source))
     return min(documents, key=lambda t: (-documents[t], rank[t], -len(t), t))

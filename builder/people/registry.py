@@ -7,6 +7,7 @@ document is resolved, so its entries are mutable; ``people_of`` freezes them int
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -129,6 +130,14 @@ class Registry:
         display = name_key(entry.name)
         return {word for n in entry.names if len(n.split()) > 1 and (n == entry.name or _reversed_key(n) != display)
                 for word in surnames_of(n)}
+
+    def fingerprint(self) -> str:
+        """A hash of all that finding a name reads: every key, alias, given name and variant, and each person's
+        names (their roles, summary and how often each form is written aside, which no name is found by)."""
+        people = [(pid, e.name, e.names, e.curated, e.stated) for pid, e in sorted(self.people.items())]
+        state = (people, sorted(self.by_key.items()), sorted(self.aliases.items()), sorted(self.given), sorted(self.variants.items()),
+                 self.longest)
+        return hashlib.sha256(repr(state).encode("utf-8", "surrogatepass")).hexdigest()
 
     # ------------------------------------------------------------ after collecting
 

@@ -3,6 +3,11 @@
 The registry is complete by now (``collect`` has read the whole corpus) and is only
 read here. A name is tried in the order the package's docstring gives; what fits no
 one, or more than one, is a problem of the document, never a guess.
+
+What resolving a document gives depends on the document and on the registry's names
+alone (``Registry.fingerprint``), so with a memo (``cache.Memo``) it is kept as a
+``Resolved`` under both, and a rebuild that meets them again applies it instead of
+reading every name again (``Resolver``).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from ..cache import Memo, keyed
 from ..model import Document, Mention, Paragraph, Problem, Turn
 from ..names import COURTESY, female_given_names, fold, name_form, name_key, surname_of
 from .curated import PEOPLE_FILE
@@ -64,6 +70,54 @@ def resolve(registry: Registry, doc: Document) -> tuple[Document, list[Problem]]
     people |= {pid for t in (doc.title, doc.lead) if t for _, _, name in full_names(t, registry, context.confirmed)
                if (pid := registry.find(name)) is not None}
     return replace(doc, turns=tuple(turns), people=tuple(sorted(people))), context.problems
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """What ``resolve`` gave one document, as plain values: each turn's speaker, the mentions of each paragraph whose
+    mentions it changed (by turn and paragraph number, as ``(person, start, end)``), the people, the problems."""
+
+    speakers: tuple[str | None, ...]
+    mentions: dict[tuple[int, int], tuple[tuple[str, int, int], ...]]
+    people: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def of(cls, before: Document, after: Document, problems: list[Problem]) -> Resolved:
+        changed = {(t, p): tuple((m.person, m.start, m.end) for m in new.mentions)
+                   for t, (old_turn, new_turn) in enumerate(zip(before.turns, after.turns, strict=True))
+                   for p, (old, new) in enumerate(zip(old_turn.paragraphs, new_turn.paragraphs, strict=True))
+                   if new.mentions != old.mentions}
+        return cls(tuple(t.speaker for t in after.turns), changed, after.people, tuple(problems))
+
+    def apply(self, doc: Document) -> tuple[Document, list[Problem]]:
+        """``doc`` as ``resolve`` gives it."""
+        turns = tuple(replace(turn, speaker=self.speakers[t], paragraphs=tuple(
+            replace(paragraph, mentions=tuple(Mention(*m) for m in self.mentions[t, p])) if (t, p) in self.mentions else paragraph
+            for p, paragraph in enumerate(turn.paragraphs))) for t, turn in enumerate(doc.turns))
+        return replace(doc, turns=turns, people=self.people), list(self.problems)
+
+
+@dataclass
+class Resolver:
+    """``resolve`` with a memo: a document whose key (``keys``, by seed file) and registry were met last build gets what it got."""
+
+    registry: Registry
+    keys: dict[str, str]
+    memo: Memo
+    state: str = ""
+
+    def __post_init__(self) -> None:
+        self.state = self.registry.fingerprint()
+
+    def __call__(self, doc: Document) -> tuple[Document, list[Problem]]:
+        key = keyed("resolved", self.state, self.keys[doc.source.file])
+        kept = self.memo.get(key)
+        if isinstance(kept, Resolved):
+            return kept.apply(doc)
+        done, problems = resolve(self.registry, doc)
+        self.memo.put(key, Resolved.of(doc, done, problems))
+        return done, problems
 
 
 @dataclass

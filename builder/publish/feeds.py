@@ -22,6 +22,7 @@ from datetime import date
 from html import escape
 
 from ..addresses import SITE_NAME, page_url
+from ..cache import Memo, keyed
 from ..document_pages import Layout, layout
 from ..export.tei import NOT_XML
 from ..model import Document, Mention, Paragraph, Person, Turn
@@ -81,11 +82,14 @@ class Involvement:
     mentions: list[tuple[Paragraph, Mention, str | None]] = field(default_factory=list)
 
 
-def atom_feeds(documents: Sequence[Document], people: dict[str, Person], site_url: str) -> Iterator[tuple[str, bytes]]:
+def atom_feeds(documents: Sequence[Document], people: dict[str, Person], site_url: str, memo: Memo | None = None,
+               keys: dict[str, str] | None = None) -> Iterator[tuple[str, bytes]]:
     """Every feed of the site, as its path inside the site and its bytes: the site's, each person's, each topic's.
 
     A person has a feed when they have a page (a document involves them), a topic when a
-    document has it; the feed of a page is its ``feed_file``.
+    document has it; the feed of a page is its ``feed_file``. With ``memo`` and ``keys`` (each
+    document's key, by id: a hash of all it came from, the people's names with it), a person's
+    feed is kept under the keys of the documents it lists, and made again only when one changed.
     """
     base = site_url.rstrip("/")
     ordered = sorted(documents, key=lambda d: (d.date or "", d.id), reverse=True)
@@ -103,9 +107,18 @@ def atom_feeds(documents: Sequence[Document], people: dict[str, Person], site_ur
     layouts: dict[str, Layout] = {}  # each document's, made once for all the feeds that link its turns
     for pid, involvements in _involvements(ordered, dated).items():
         name = people[pid].name
-        entries = tuple(_person_entry(what, people, base, pid, layouts) for what in involvements[:FEED_SIZE])
-        yield feed(f"people/{person_page(pid)}", f"{SITE_NAME}: {name}", f"The newest documents in which {name} speaks or is named",
-                   entries)
+        listed = involvements[:FEED_SIZE]
+        key = keyed("person-feed", base, stamp, pid, name, *(keys[what.doc.id] for what in listed)) if memo and keys else ""
+        kept = memo.get(key) if memo and key else None
+        if isinstance(kept, tuple):
+            yield kept
+            continue
+        entries = tuple(_person_entry(what, people, base, pid, layouts) for what in listed)
+        made = feed(f"people/{person_page(pid)}", f"{SITE_NAME}: {name}", f"The newest documents in which {name} speaks or is named",
+                    entries)
+        if memo and key:
+            memo.put(key, made)
+        yield made
     for entry in by_topic(ordered):
         topic = entry.topic
         newest = [d for d in entry.documents if _valid(d.date)][:FEED_SIZE]

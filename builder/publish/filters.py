@@ -11,7 +11,7 @@ from html import escape as escape_html
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -26,9 +26,12 @@ from .inline import indent_body, is_annotated, note_list, render_inline
 from .pages import anchor_link, letter_page, topic_slug, year_page
 
 
-def environment(templates: Path) -> Environment:
+def environment(templates: Path, compiled: Path | None = None) -> Environment:
+    """The templates' environment; ``compiled``: a folder where templates are kept compiled between builds
+    (Jinja2's bytecode cache, each checked against its template's source)."""
     env = Environment(
         loader=FileSystemLoader(templates),
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled else None,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

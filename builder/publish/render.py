@@ -43,14 +43,19 @@ class RenderOptions:
     corpus_files: about.CorpusFiles  # the corpus-level files' sizes and where the Data page links them
     directory_urls: bool = True  # MkDocs' setting (off for the offline copy): the links written in final form follow it
     jobs: int | None = None  # processes rendering documents' and people's pages; default: every core
+    compiled: Path | None = None  # where the templates are kept compiled between builds; None: compiled every build
 
 
-def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, units: UnitCache) -> None:
+def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, units: UnitCache,
+                annotated: dict[str, str] | None = None) -> None:
     """Every page into ``folder``: the documents', the people's, the indexes, the data, about and research pages and the glossary.
 
     The Data page gives the sizes of the downloads the export stage put into ``folder`` before.
+    ``annotated``: each document's key (by id), standing for the document in its page's key (``keys.unit_keys``).
     """
-    env = environment(options.templates)
+    if options.compiled:
+        options.compiled.mkdir(parents=True, exist_ok=True)
+    env = environment(options.templates, options.compiled)
     documents = sorted(corpus.documents, key=lambda d: (d.date or "", d.id), reverse=True)
     people = corpus.people
     roles = RoleIndex(people)
@@ -94,7 +99,7 @@ def render_site(folder: DocsFolder, corpus: Corpus, options: RenderOptions, unit
     tasks = {document_unit(doc): ("document", i, 1) for i, doc in enumerate(documents)}
     tasks |= {person_unit(view, n): ("person", i, n) for i, view in enumerate(persons) for n in range(1, view.pages + 1)}
     setting = (code_version(), folder_digest(options.templates), options.site_url, options.directory_urls)
-    keys = unit_keys(documents, people, roles, persons, common["corpus_months"], setting, options.jobs, cite_keys)
+    keys = unit_keys(documents, people, roles, persons, common["corpus_months"], setting, options.jobs, cite_keys, annotated)
     run_units(units, tasks, keys, render, folder, options.jobs)
 
     write("index.md", "home.md.j2", pages.feed_file("index.md"), documents=documents, persons=persons, latest=documents[:LATEST])

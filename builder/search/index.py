@@ -100,6 +100,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..addresses import JSON_PATH
+from ..cache import Memo, keyed
 from ..document_pages import layout
 from ..model import Document, Person
 from ..parallel import fork_map
@@ -107,6 +108,7 @@ from .fields import facets, field_counts, name_index, said, seats
 from .words import courtesy_titles, name_key, spellings, terms
 
 FORMAT = 5  # bumped when the files' layout changes (the worker checks it)
+FORMAT_KEY = str(FORMAT)
 TITLE_BLOCK = 25  # documents in one titles file (a query's first results may each be in one of their own)
 TEXTS = ("data", "scripts")  # where the worker reads the documents' texts (see the docstring)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
@@ -185,9 +187,11 @@ def counts_text(counts: dict[str, int], who: dict[str, int]) -> str:
     for a term with a who), split at the last space (a topic's term holds spaces).
 
     A corpus' counts are held at once while the index is made (the lengths' average
-    must be known before any weight): as strings, a tenth of the memory of dicts.
+    must be known before any weight): as strings, a tenth of the memory of dicts. The
+    terms are in sorted order, so the same counts give the same string in any process
+    (a set's order is not: see ``_postings``).
     """
-    return "\n".join(f"{term} {count}:{who[term]}" if term in who else f"{term} {count}" for term, count in counts.items())
+    return "\n".join(f"{term} {count}:{who[term]}" if term in who else f"{term} {count}" for term, count in sorted(counts.items()))
 
 
 def encoded_postings(parts: list[tuple[str, int]]) -> tuple[dict[str, str], dict[str, str]]:
@@ -222,6 +226,23 @@ def encoded_postings(parts: list[tuple[str, int]]) -> tuple[dict[str, str], dict
                 seen += _gap_code(int(who)).encode() if who else b"0"
     postings = {term: code.decode("ascii") for term, code in codes.items()}
     return postings, {term: code.decode("ascii") for term, code in whos.items() if ":" in term or code.strip(b"0")}
+
+
+def _postings(parts: list[tuple[str, int]], memo: Memo | None) -> tuple[dict[str, str], dict[str, str]]:
+    """``encoded_postings(parts)``, kept in ``memo`` under a hash of ``parts``: a rebuild whose documents count the same
+    terms as before (an edit that changes no word, a sidecar's note) reads them back instead of going through the corpus
+    again; one that changes any count or length makes them all again, as every weight depends on the average length."""
+    if memo is None:
+        return encoded_postings(parts)
+    digest = hashlib.sha256(FORMAT_KEY.encode())
+    for counts, length in parts:
+        digest.update(f"{length}\n{counts}\0".encode("utf-8", "surrogatepass"))
+    key = keyed("postings", digest.hexdigest())
+    encoded = memo.get(key)
+    if not isinstance(encoded, tuple):
+        encoded = encoded_postings(parts)
+        memo.put(key, encoded)
+    return encoded
 
 
 def shard_terms(encoded: dict[str, str], names: dict[str, str] | None = None,
@@ -299,13 +320,16 @@ def script(kind: str, key: int, data) -> str:
 
 
 def search_files(documents: Sequence[Document], people: dict[str, Person], directory_urls: bool,
-                 jobs: int | None = None, texts: str | None = None) -> dict[str, str]:
+                 jobs: int | None = None, texts: str | None = None, memo: Memo | None = None,
+                 keys: dict[str, str] | None = None) -> dict[str, str]:
     """Every file of the search index, by path under the docs folder (see the module's docstring).
 
     ``texts`` is where the worker reads the documents' texts: ``"data"`` (their JSON
     downloads, on the served site) or ``"scripts"`` (``search/docs/``, for ``file://``);
     by default, ``"scripts"`` for the build without directory URLs (the offline copy).
-    Each document is read (its terms counted, its text packed or digested) on ``jobs`` processes.
+    Each document is read (its terms counted, its text packed or digested) on ``jobs`` processes,
+    unless ``memo`` keeps what it gave under its key (``keys``, by document id: a hash of all
+    the document and the names of its people came from).
     """
     texts = texts or ("data" if directory_urls else "scripts")
     if texts not in TEXTS:
@@ -318,8 +342,15 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
             return counts_text(counts, who), length, script("doc", number, document_record(docs[number]))
         return counts_text(counts, who), length, hashlib.sha256(_json(document_text(docs[number])).encode()).hexdigest()
 
-    parts = fork_map(read, range(len(docs)), jobs)
-    encoded, who = encoded_postings([(counts, length) for counts, length, _ in parts])
+    unit = {n: keyed("search", FORMAT_KEY, texts, str(n), keys[d.id]) for n, d in enumerate(docs)} if memo and keys else {}
+    parts: list = [memo.get(unit[n]) if memo and unit else None for n in range(len(docs))]
+    missing = [n for n, part in enumerate(parts) if part is None]
+    for n, part in zip(missing, fork_map(read, missing, jobs), strict=True):
+        parts[n] = part
+        if memo and unit:
+            memo.put(unit[n], part)
+    counted = [(counts, length) for counts, length, _ in parts]
+    encoded, who = _postings(counted, memo)
     present = sorted(term[2:] for term in encoded if term.startswith("p:") and term[2:] in people)
     shards = shard_terms(encoded, name_index(people, present), who)
     files = {f"search/shards/{i}.js": script("shard", i, shard) for i, shard in enumerate(shards)}

@@ -33,7 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.fidelity import CORPUS, load_truth
-from benchmarks.run import DOWNLOADS, OUT, Row, build, folder_size, release_folder, table
+from benchmarks.run import DOWNLOADS, OUT, Row, build, folder_size, release_folder, seed_stages, table
 
 SHAPES = {"text": "text dumps", "html": "saved HTML pages"}
 # The site's files by what they are, in the order the tables show them.
@@ -175,15 +175,8 @@ def quantile(values: list[int], q: float) -> int:
 
 def largest(m: dict) -> str:
     """The per-seed stages (read, clean, turns, parse) of the largest document, run here, best of three."""
-    from builder.pipeline import Clock, read_document
-
     doc = max(m["docs"], key=lambda d: (d["text"], d["id"]))
-    best: dict[str, float] = {}
-    for _ in range(3):
-        clock = Clock()
-        read_document(m["seeds"] / doc["file"], clock)
-        if not best or sum(clock.seconds.values()) < sum(best.values()):
-            best = clock.seconds
+    best = seed_stages(m["seeds"] / doc["file"])
     stages = ", ".join(f"{s} {t:.2f}" for s, t in best.items())
     return (f"| {m['shape']} | {doc['file']} ({doc['kind']}) | {doc['text'] / 1e3:,.0f} | {sum(best.values()):.2f} ({stages}) "
             f"| {m['pages'][doc['id']] / 1e3:,.0f} |")

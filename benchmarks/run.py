@@ -5,7 +5,8 @@ while sampling the memory of its whole process tree, read the stage timings the
 build writes (``--timings``), measure the site, then (with ``--browser``) open it
 in Chromium over HTTP, type a query in the search box and count the bytes
 downloaded until the first result shows (as they are, and gzipped as GitHub Pages
-sends text files). Prints one table.
+sends text files). "largest seed s" is the per-seed stages' seconds of the corpus's largest
+seed (``seed_stages``; ``benchmarks.huge`` builds one long document whole). Prints one table.
 
     python -m benchmarks.run 100 1000            # corpora and builds in benchmarks/out/
     python -m benchmarks.run 1000 --browser      # and the search measured in Chromium
@@ -52,6 +53,7 @@ class Row:
     search: dict[str, float] = field(default_factory=dict)
     rebuild: dict[str, float] = field(default_factory=dict)
     offline: dict[str, float] = field(default_factory=dict)
+    largest: float | None = None  # the per-seed stages' seconds of the largest seed (``seed_stages``)
 
 
 def tree_rss(pid: int) -> int:
@@ -138,6 +140,7 @@ def measure(n: int, browser: bool, rebuild: bool, offline: bool = False) -> Row:
     size, count = folder_size(out / "site")
     downloads = sum(folder_size(out / "site" / name)[0] for name in DOWNLOADS)
     row = Row(n, corpus_bytes, text_bytes(out / "site"), timings, wall, peak, size, count, downloads)
+    row.largest = sum(seed_stages(max(files, key=lambda p: (p.stat().st_size, p.name))).values())
     if rebuild:
         row.rebuild = measure_rebuild(corpus, out, files[len(files) // 2])
     if browser:
@@ -152,6 +155,22 @@ def measure(n: int, browser: bool, rebuild: bool, offline: bool = False) -> Row:
         subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL)
         row.offline = first_result(out / "offline", QUERY, from_file=True)
     return row
+
+
+def seed_stages(seed: Path) -> dict[str, float]:
+    """The per-seed stages (read, clean, turns, parse) of one seed, run here: their seconds, best of three runs.
+
+    The stages after them (people, annotate, export, search, render, MkDocs) run over the
+    whole corpus and are not split per document."""
+    from builder.pipeline import Clock, read_document
+
+    best: dict[str, float] = {}
+    for _ in range(3):
+        clock = Clock()
+        read_document(seed, clock)
+        if not best or sum(clock.seconds.values()) < sum(best.values()):
+            best = dict(clock.seconds)
+    return best
 
 
 def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
@@ -169,7 +188,8 @@ def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
 
 
 def table(rows: list[Row]) -> str:
-    head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "peak MB", "site MB", "site/text", "pages/text", "downloads/text",
+    head = ["documents", "corpus MB", "text MB", *STAGES, "total s", "largest seed s", "peak MB", "site MB", "site/text", "pages/text",
+            "downloads/text",
             "files",
             "1st result s", "downloaded KB", "gzipped KB", "file:// 1st result s", "rebuild s", "identical"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -177,7 +197,8 @@ def table(rows: list[Row]) -> str:
         t = r.timings
         cells = [f"{r.documents:,}", f"{r.corpus_bytes / 1e6:.1f}", f"{r.text_bytes / 1e6:.1f}",
                  *(f"{t[s]:.1f}" if s in t else "-" for s in STAGES),
-                 f"{r.wall:.1f}", f"{r.peak_rss / 1e6:.0f}", f"{r.site_bytes / 1e6:.1f}", f"{r.site_bytes / max(1, r.text_bytes):.2f}",
+                 f"{r.wall:.1f}", f"{r.largest:.2f}" if r.largest is not None else "-", f"{r.peak_rss / 1e6:.0f}",
+                 f"{r.site_bytes / 1e6:.1f}", f"{r.site_bytes / max(1, r.text_bytes):.2f}",
                  f"{(r.site_bytes - r.downloads_bytes) / max(1, r.text_bytes):.2f}", f"{r.downloads_bytes / max(1, r.text_bytes):.2f}",
                  f"{r.site_files:,}",
                  f"{r.search['seconds']:.2f}" if r.search else "-",

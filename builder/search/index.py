@@ -108,7 +108,6 @@ from .fields import facets, field_counts, name_index, said, seats
 from .words import courtesy_titles, name_key, spellings, terms
 
 FORMAT = 5  # bumped when the files' layout changes (the worker checks it)
-FORMAT_KEY = str(FORMAT)
 TITLE_BLOCK = 25  # documents in one titles file (a query's first results may each be in one of their own)
 TEXTS = ("data", "scripts")  # where the worker reads the documents' texts (see the docstring)
 SHARD_BYTES = 32_000  # a shard is closed before it would exceed this (one term alone may exceed it)
@@ -234,7 +233,7 @@ def _postings(parts: list[tuple[str, int]], memo: Memo | None) -> tuple[dict[str
     again; one that changes any count or length makes them all again, as every weight depends on the average length."""
     if memo is None:
         return encoded_postings(parts)
-    digest = hashlib.sha256(FORMAT_KEY.encode())
+    digest = hashlib.sha256(str(FORMAT).encode())
     for counts, length in parts:
         digest.update(f"{length}\n{counts}\0".encode("utf-8", "surrogatepass"))
     key = keyed("postings", digest.hexdigest())
@@ -342,7 +341,7 @@ def search_files(documents: Sequence[Document], people: dict[str, Person], direc
             return counts_text(counts, who), length, script("doc", number, document_record(docs[number]))
         return counts_text(counts, who), length, hashlib.sha256(_json(document_text(docs[number])).encode()).hexdigest()
 
-    unit = {n: keyed("search", FORMAT_KEY, texts, str(n), keys[d.id]) for n, d in enumerate(docs)} if memo and keys else {}
+    unit = {n: keyed("search", str(FORMAT), texts, str(n), keys[d.id]) for n, d in enumerate(docs)} if memo and keys else {}
     parts: list = [memo.get(unit[n]) if memo and unit else None for n in range(len(docs))]
     missing = [n for n, part in enumerate(parts) if part is None]
     for n, part in zip(missing, fork_map(read, missing, jobs), strict=True):

@@ -76,11 +76,15 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def build(seeds: Path, out: Path, extra: tuple[str, ...] = ()) -> tuple[dict[str, float], float, int, str]:
-    """One ``python -m builder build`` in a child process: stage timings, wall seconds, peak memory, output."""
+def build(seeds: Path, out: Path, extra: tuple[str, ...] = (), release: bool = True) -> tuple[dict[str, float], float, int, str]:
+    """One ``python -m builder build`` in a child process: stage timings, wall seconds, peak memory, output.
+
+    ``release``: the corpus-level files made too, into ``release_folder``, as the workflow's build makes them."""
     timings_file = out / "timings.json"
     command = [sys.executable, "-m", "builder", "build", "--seeds", str(seeds), "--out", str(out / "site"),
                "--docs-dir", str(out / "site_src"), "--timings", str(timings_file), *extra]
+    if release:
+        command += ["--release", str(release_folder(out / "site"))]
     started = time.perf_counter()
     child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     peak = 0
@@ -103,7 +107,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 
 def release_folder(site: Path) -> Path:
-    """Where the build of ``site`` put the corpus-level files (``--release``'s default: ``dist/release/`` beside the site)."""
+    """Where the build of ``site`` puts the corpus-level files (``--release``): ``dist/release/`` beside the site, as the workflow's."""
     return site.parent / "dist" / "release"
 
 
@@ -174,14 +178,16 @@ def seed_stages(seed: Path) -> dict[str, float]:
 
 
 def measure_rebuild(corpus: Path, out: Path, seed: Path) -> dict[str, float]:
-    """Change one seed, rebuild with the cache, and compare with a clean build of the same seeds."""
+    """Change one seed, rebuild with the cache, and compare with a clean build of the same seeds.
+
+    Both as a maintainer builds to look at a change, without the corpus-level files (made for a release only)."""
     text = seed.read_text("utf-8")
     seed.write_text(text.replace("Mr President", "Mr President,", 1) if "Mr President" in text else text + "\n", "utf-8")
-    timings, wall, _, _ = build(corpus, out)
+    timings, wall, _, _ = build(corpus, out, release=False)
     clean = out.with_name(out.name + "-clean")
     subprocess.run(["rm", "-rf", str(clean)], check=True)
     clean.mkdir(parents=True)
-    build(corpus, clean)
+    build(corpus, clean, release=False)
     same = tree_digest(out / "site") == tree_digest(clean / "site") and tree_digest(out / "site_src") == tree_digest(clean / "site_src")
     seed.write_text(text, "utf-8")
     return {"wall": wall, "identical": float(same), **timings}

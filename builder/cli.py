@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--jobs", type=int, default=None, help="processes that parse seeds (default: one per core)")
     b.add_argument("--timings", type=Path, default=None, help="write the seconds spent in each stage to this JSON file")
     b.add_argument("--release", type=Path, default=None,
-                   help="folder for the corpus-level files, not served by the site (default: dist/release/ beside the site's folder)")
+                   help="make the corpus-level files, for a release, in this folder (not served by the site; default: not made)")
     o = commands.add_parser("offline", help="build the site for file:// and pack it into dist/stenogram-offline.zip")
     o.add_argument("--seeds", type=Path, default=BuildOptions.seeds, help="folder of seeds (default: seeds/)")
     o.add_argument("--out", type=Path, default=DEFAULT_SITE, help="folder for the offline build (default: dist/offline/)")
@@ -97,7 +97,7 @@ def _build(args, offline: bool = False) -> int:
         args.timings.write_text(json.dumps(report.timings, indent=1, sort_keys=True) + "\n", "utf-8")
     people = {pid for d in report.documents for pid in d.people}
     print(f"Built {len(report.documents)} documents, {report.turns} turns, {len(people)} people into {options.out}"
-          + ("" if offline else f"; the corpus-level files into {options.release_dir}"))
+          + (f"; the corpus-level files into {options.release}" if options.release and not offline else ""))
     lines = report_lines(report.problems)
     count = counts(lines)
     for line in lines:

@@ -61,13 +61,8 @@ class BuildOptions:
     run_mkdocs: bool = True
     cache: Path | None = None  # parsed seeds and the units' records kept between builds; default: beside docs_dir
     jobs: int | None = None  # worker processes for parsing and rendering; default: every core
-    release: Path | None = None  # where the corpus-level files go (the offline copy keeps them inside); default: ``release_dir``
+    release: Path | None = None  # where the corpus-level files are made, for a release; None: not made (the offline copy keeps them inside)
     repository: str | None = None  # OWNER/REPO whose latest release the Data page links; default: public_url.github_repository
-
-    @property
-    def release_dir(self) -> Path:
-        """The folder of the corpus-level files, for the release: ``release``, else ``dist/release/`` beside the site's folder."""
-        return self.release if self.release is not None else self.out.parent / "dist" / "release"
 
     @property
     def cache_dir(self) -> Path | None:
@@ -243,9 +238,9 @@ def _build(options: BuildOptions) -> BuildReport:
     if repository is not None and not REPOSITORY.match(repository):
         raise ValueError(f"not a GitHub repository (OWNER/REPO): {repository!r}")
 
-    with clock("export"):  # the corpus-level files: into the release folder, or inside the offline copy
-        release = None if options.offline else options.release_dir
-        sizes = write_exports(folder, corpus, site_url, exported, options.jobs, release, known)
+    with clock("export"):  # the corpus-level files: inside the offline copy, else into the release folder if one is given
+        sizes = write_exports(folder, corpus, site_url, exported, options.jobs, None if options.offline else options.release, known,
+                              options.offline)
         corpus_files = CorpusFiles(sizes, repository, local=options.offline)
         corpus = replace(corpus, texts={})  # the seeds' texts were for the downloads alone (0.2 GB at 10,000 documents)
     _settle()

@@ -13,6 +13,7 @@ from builder.addresses import CORPUS_FILES, OFFLINE_ARCHIVE, TEI_ARCHIVE, downlo
 from builder.export.corpus import ZIP_TIME
 from builder.pipeline import BuildOptions, build
 from builder.public_url import LOCAL_URL, github_repository
+from builder.publish.about import NOT_MADE
 
 from .conftest import REPOSITORY, SEEDS, build_into
 from .test_public_url import project
@@ -55,9 +56,13 @@ def test_the_release_files_are_the_same_bytes_build_after_build(tmp_path):
         assert (first.release / name).read_bytes() == (second.release / name).read_bytes(), name
 
 
-def test_the_release_folder_defaults_to_dist_release_beside_the_site(tmp_path):
-    assert BuildOptions(out=tmp_path / "site").release_dir == tmp_path / "dist" / "release"
-    assert BuildOptions(out=tmp_path / "site", release=tmp_path / "r").release_dir == tmp_path / "r"
+def test_a_build_given_no_release_folder_makes_no_corpus_level_file_and_its_data_page_says_so(tmp_path):
+    built = build_into(tmp_path, release=None)
+    assert not [p for p in tmp_path.rglob("*") if p.name in CORPUS_FILES]
+    rows = {row.select_one("code").get_text(): row.select("td")[-1].get_text() for row in data_page(built.site).select("article tr")
+            if row.select_one("td code")}
+    assert [rows[name] for name in CORPUS_FILES] == [NOT_MADE] * len(CORPUS_FILES)
+    assert "without the corpus-level files" in data_page(built.site).select_one("article").get_text(" ")
 
 
 def test_the_tei_archive_holds_every_transcripts_tei_by_id_with_one_fixed_time(built_site):
@@ -107,7 +112,7 @@ def test_with_no_repository_known_the_data_page_links_no_release_and_says_where_
     assert not release_links(soup)
     assert not [a["href"] for a in soup.select("article a[href]") if "github.com" in a["href"]]
     text = soup.select_one("article").get_text(" ", strip=True)
-    assert "dist/release/" in text and "make site" in text and "make offline" in text
+    assert "--release dist/release" in text and "make offline" in text
     for name in CORPUS_FILES:  # named, not linked
         assert name in [code.get_text() for code in soup.select("article td code")]
     for a in soup.select("article a[href]"):  # every other link is to the site's own files

@@ -6,8 +6,9 @@ files are unchanged since the last build is not exported again. The corpus-wide
 files follow: the people registry and the schemas, on the site (``files``); then the
 corpus-level files, ``documents.jsonl.gz`` joined from the documents' JSON,
 ``turns.csv.gz`` and ``tei.zip`` of every TEI file (``corpus``), which go to the
-release folder, or, for the offline copy, into the docs folder under ``data/``
-(``builder/addresses.py``).
+release folder when the build is given one, or, for the offline copy, into the docs
+folder under ``data/`` (``builder/addresses.py``); else they are not made: read
+through every document, they are most of a rebuild's time once the archive is large.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from .files import dataset_files, document_files
 
 
 def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, units: UnitCache, jobs: int | None = None,
-                  release: Path | None = None, annotated: dict[str, str] | None = None) -> dict[str, int]:
+                  release: Path | None = None, annotated: dict[str, str] | None = None, inside: bool = False) -> dict[str, int]:
     """Every download into ``folder``, each document's on ``jobs`` processes where its inputs changed; the corpus-level
-    files into ``release`` (None: into ``folder``, as the offline copy holds them). Their sizes in bytes, by name.
+    files into ``folder`` (``inside``: the offline copy holds them), else into ``release``, else not at all. The sizes
+    of the corpus-level files made, in bytes, by name.
 
     ``site_url`` is the published site's address (a TEI header names the page). ``annotated``: each
     document's key (by id) standing for it and its seed's text, if known (see ``download_keys``).
@@ -42,7 +44,9 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
     tasks = {f"document:{doc.id}": index for index, doc in enumerate(documents)}
     run_units(units, tasks, download_keys(corpus, roles, (code_version(), site_url), jobs, annotated), export, folder, jobs)
     folder.put_all(dataset_files(documents, corpus.people))
-    sizes = {}
+    sizes: dict[str, int] = {}
+    if not inside and release is None:
+        return sizes
     for name, writer in corpus_writers(documents, corpus.people, folder.current).items():
         if release is None:
             folder.put_made(corpus_path(name), writer)

@@ -53,11 +53,13 @@ SITE_FILES = (
 # Each document's own downloads, by the label its page links them with, and what the Data page calls them.
 DOCUMENT_FILES = (("JSON", "Each document's JSON"), ("TEI", "Each transcript's TEI"), ("Original text", "Each document's original text"))
 UNITS = ("bytes", "KB", "MB", "GB")
+# The size the Data page gives a corpus-level file this build did not make (a build given no release folder).
+NOT_MADE = "not made by this build"
 
 
 @dataclass(frozen=True)
 class CorpusFiles:
-    """The corpus-level files as this build wrote them (their sizes, by name), and where a reader finds them."""
+    """The corpus-level files as this build wrote them (their sizes, by name; none if it made none), and where a reader finds them."""
 
     sizes: Mapping[str, int]
     repository: str | None = None  # OWNER/REPO on GitHub (``public_url.REPOSITORY``), whose latest release holds them; None: not known
@@ -110,10 +112,11 @@ def version() -> str:
 def dataset(documents: Sequence[Document], size_of: Callable[[str], int], site_url: str, corpus: CorpusFiles) -> Dataset:
     """The dataset of ``documents``; ``size_of`` gives the bytes of a file of the site written this build, by path."""
     repository = corpus.repository
-    rows = [DatasetFile(Markup(name), _corpus_link(name, corpus), what, human_size(corpus.sizes[name]))  # our own names: no escaping
+    rows = [DatasetFile(Markup(name), _corpus_link(name, corpus), what,  # our own names: no escaping
+                        human_size(corpus.sizes[name]) if name in corpus.sizes else NOT_MADE)
             for name, what in CORPUS_FILES]
     rows += [DatasetFile(Markup(path), Markup(path), what, human_size(size_of(path))) for path, what in SITE_FILES]
-    total = sum(corpus.sizes[name] for name, _ in CORPUS_FILES) + sum(size_of(path) for path, _ in SITE_FILES)
+    total = sum(corpus.sizes.values()) + sum(size_of(path) for path, _ in SITE_FILES)
     for label, what in DOCUMENT_FILES:
         paths = [downloads(d)[label] for d in documents if label in downloads(d)]
         if paths:
@@ -133,7 +136,9 @@ def dataset(documents: Sequence[Document], size_of: Callable[[str], int], site_u
                         f"  date = {{{date or 'n.d.'}}},",
                         f"  url = {{{url}}},",
                         "}"])
-    return Dataset(number, date, len(documents), tuple(rows), human_size(total), citation, bibtex, corpus.local,
+    made = all(name in corpus.sizes for name, _ in CORPUS_FILES)
+    return Dataset(number, date, len(documents), tuple(rows), human_size(total) + ("" if made else " without the corpus-level files"),
+                   citation, bibtex, corpus.local,
                    Markup(release_page(repository)) if repository else None,
                    Markup(release_download(repository, OFFLINE_ARCHIVE)) if repository else None)
 

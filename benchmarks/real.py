@@ -213,7 +213,7 @@ def estimate(m: dict, n: dict) -> list[str]:
     tar_file = (m["tar"] - row.site_bytes) / row.site_files  # the tar's headers and padding, per file
     files = (row.site_files - kinds["assets"][0]) / len(docs)
     per["tar"] = (files * tar_file, files * tar_file)
-    fixed = kinds["assets"][1] + kinds["assets"][0] * tar_file
+    fixed_files, fixed_tar = kinds["assets"][1], kinds["assets"][1] + kinds["assets"][0] * tar_file
     horizons = ((n["last"], n["to_last"]), (n["until"], n["to_until"]))
     out = [f"| kind | bytes per document, all {len(docs):,} pages | bytes per document, as the {len(recent):,} pages of {RECENT}-2020 | "
            + " | ".join(f"to {date}: {pages:,.0f} pages, MB" for date, pages in horizons) + " |", "|---|---:|---:|---:|---:|"]
@@ -221,15 +221,24 @@ def estimate(m: dict, n: dict) -> list[str]:
     for kind, (a, r) in per.items():
         sizes = " | ".join(f"{p * a / 1e6:,.0f} - {p * r / 1e6:,.0f}" for _, p in horizons)
         out.append(f"| {names[kind]} | {a:,.0f} | {r:,.0f} | {sizes} |")
-    out.append(f"| {KINDS['assets']}, once (with their tar) | | | {fixed / 1e6:,.1f} | {fixed / 1e6:,.1f} |")
-    low, high = (sum(v[i] for v in per.values()) for i in (0, 1))
-    totals = [(p * low + fixed, p * high + fixed) for _, p in horizons]
-    out.append(f"| **the site, as the tar file Pages receives** | **{low:,.0f}** | **{high:,.0f}** | "
-               + " | ".join(f"**{a / 1e6:,.0f} - {b / 1e6:,.0f}**" for a, b in totals) + " |")
-    verdicts = [f"to {date}: {'fits' if max(t) <= PAGES_LIMIT else 'does NOT fit'} ({max(t) / PAGES_LIMIT:.0%} of it at most)"
-                for (date, _), t in zip(horizons, totals, strict=True)]
-    return out + [f"\nGitHub Pages' 1 GB: {'; '.join(verdicts)}. The site alone fits up to about {(PAGES_LIMIT - fixed) / high:,.0f} "
-                  f"documents like {RECENT}-2020's, {(PAGES_LIMIT - fixed) / low:,.0f} like the corpus's mix."]
+    out.append(f"| {KINDS['assets']}, once (with their tar) | | | {fixed_files / 1e6:,.1f} ({fixed_tar / 1e6:,.1f}) | "
+               f"{fixed_files / 1e6:,.1f} ({fixed_tar / 1e6:,.1f}) |")
+    verdicts = []
+    for what, kept, fixed in (("the site's files", [k for k in per if k != "tar"], fixed_files),
+                              ("the site, as the tar file Pages receives", list(per), fixed_tar)):
+        low, high = (sum(per[k][i] for k in kept) for i in (0, 1))
+        totals = [(p * low + fixed, p * high + fixed) for _, p in horizons]
+        out.append(f"| **{what}** | **{low:,.0f}** | **{high:,.0f}** | "
+                   + " | ".join(f"**{a / 1e6:,.0f} - {b / 1e6:,.0f}**" for a, b in totals) + " |")
+        # The pages to the corpus's last date as its mix (it samples them), the pages after as the newest (2016-2020's).
+        blended = n["to_last"] * low + (n["to_until"] - n["to_last"]) * high + fixed
+        verdicts.append(f"{what}: to {n['until']}, {blended / 1e6:,.0f} MB ({blended / PAGES_LIMIT:.0%} of 1 GB: "
+                        f"{'fits' if blended <= PAGES_LIMIT else 'does NOT fit'}) with the {n['to_last']:,.0f} pages to {n['last']} "
+                        f"as the corpus's mix and the {n['to_until'] - n['to_last']:,.0f} after as {RECENT}-2020's; "
+                        f"{'fits' if max(totals[1]) <= PAGES_LIMIT else 'does NOT fit'} even if every page were like {RECENT}-2020's "
+                        f"({max(totals[1]) / 1e6:,.0f} MB); fits up to about {(PAGES_LIMIT - fixed) / high:,.0f} documents like "
+                        f"{RECENT}-2020's, {(PAGES_LIMIT - fixed) / low:,.0f} like the corpus's mix")
+    return out + ["", "GitHub Pages' 1 GB (1,000,000,000 bytes):", ""] + [f"- {v}." for v in verdicts]
 
 
 def describe(shapes: list[dict], n: dict) -> list[str]:

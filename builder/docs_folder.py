@@ -13,6 +13,7 @@ than it takes to compare it.
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -111,14 +112,16 @@ class DocsFolder:
             entry = self.docs_dir / name
             if entry.is_file() and name not in self.written:
                 entry.unlink()
-            elif entry.is_dir():
-                for old in sorted(entry.rglob("*"), reverse=True):
-                    rel = old.relative_to(self.docs_dir).as_posix()
-                    if old.is_dir() and not old.is_symlink():
-                        if not any(old.iterdir()):
-                            old.rmdir()
-                    elif rel not in self.written:
-                        old.unlink()
+            elif entry.is_dir():  # os.walk, not pathlib: a large archive's docs folder holds some 50,000 files
+                for root, folders, names in os.walk(entry, topdown=False):  # a folder after what it holds
+                    here = Path(root).relative_to(self.docs_dir).as_posix()
+                    for old in names + [f for f in folders if os.path.islink(os.path.join(root, f))]:
+                        if f"{here}/{old}" not in self.written:
+                            os.unlink(os.path.join(root, old))
+                    for folder in folders:
+                        path = os.path.join(root, folder)
+                        if not os.path.islink(path) and not os.listdir(path):
+                            os.rmdir(path)
 
 
 def write_made(target: Path, make: Callable[[BinaryIO], None]) -> None:

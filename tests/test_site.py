@@ -219,9 +219,9 @@ def test_a_person_page_lists_who_they_appeared_with_most_often_first(built_site)
 
 def test_indexes_by_date_topic_and_person_exist_and_list_every_document(built_site):
     site = built_site.site
-    dates = (site / "documents" / "index.html").read_text("utf-8")
+    dates = {a["href"] for a in BeautifulSoup((site / "documents" / "index.html").read_text("utf-8"), "html.parser").select("a[href]")}
     for doc in built_site.report.documents:
-        assert f'href="{doc.id}/"' in dates
+        assert f"{doc.id}/" in dates
     assert (site / "topics" / "space" / "index.html").exists()
     people = BeautifulSoup((site / "people" / "index.html").read_text("utf-8"), "html.parser")
     names = [a.get_text() for a in people.select("article li a")]

@@ -38,10 +38,12 @@ TAG = "tag:stenogram,2025:"
 # (At 10,000 documents there are about 1,300 feeds of people and topics: 30 MB in all at 20 entries, 45 MB at 50.)
 SITE_FEED_SIZE = 50
 FEED_SIZE = 20
-# Turns, and mentions, an entry of a person's feed lists (the document has the rest).
-SHOWN = 5
-# Words of a turn an entry of a person's feed quotes.
-EXCERPT_WORDS = 25
+# Turns, and mentions, an entry of a person's feed lists (the document has the rest). The feeds
+# are a share of the site's bytes (about a tenth on the real pages): an entry says enough to decide to follow it.
+SHOWN = 3
+# Words of a turn an entry of a person's feed quotes, and characters it quotes on each side of a mention.
+EXCERPT_WORDS = 15
+MENTION_CONTEXT = 50
 # Characters of a document's lead (or first paragraph) an entry's summary gives.
 SUMMARY_CHARS = 400
 # Words a paragraph needs to stand for a document that has no lead (a photo's caption does not).
@@ -199,7 +201,7 @@ def _mention_item(paragraph: Paragraph, mention: Mention, speaker: str | None, p
                   where: Layout) -> str:
     """A mention as a person's entry lists it: its paragraph, linked (on its page), who said it, and the words around it."""
     by = f" (by {escape(people[speaker].name)})" if speaker in people else ""
-    text = escape(snippet(paragraph.text, mention.start, mention.end))
+    text = escape(snippet(paragraph.text, mention.start, mention.end, MENTION_CONTEXT))
     return f'<a href="{escape(anchor_url(base, where, paragraph.id))}">¶ {paragraph.id}</a>{by}: {text}'
 
 

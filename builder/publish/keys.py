@@ -54,15 +54,16 @@ def unit_keys(documents: list[Document], people: dict[str, Person], roles: RoleI
         shared = content_hash((setting, view.person, [doc_keys[i] for i in sorted(ids)],
                                [(other.id, other.name, n) for other, n in view.companions], corpus_months))
         keys[person_unit(view, 1)] = content_hash((shared, 1))
-        record = (setting, view.person, view.turn_count, view.words, view.mention_count, view.document_count, view.pages)
+        # Hashed once for all the later pages: a frequent speaker's person (their roles, one per document) is long.
+        record = content_hash((setting, view.person, view.turn_count, view.words, view.mention_count, view.document_count, view.pages))
         for number in range(2, view.pages + 1):
             keys[person_unit(view, number)] = _later_page_key(record, view, number, doc_keys)
     return keys
 
 
-def _later_page_key(record: tuple, view: PersonView, number: int, doc_keys: dict[str, str]) -> str:
+def _later_page_key(record: str, view: PersonView, number: int, doc_keys: dict[str, str]) -> str:
     """The key of page ``number`` (2 or more) of a person's record: what every page shows of the person (``record``:
-    the person, the counts, the number of pages), and this page's own turns and mentions, each named by its document,
+    the hash of the person, the counts, the number of pages), and this page's own turns and mentions, each named by its document,
     turn or paragraph (and a turn's words), with the keys of their documents. A change to a document elsewhere in the
     record leaves the page alone (the first page, with the figure, roles and companions, holds every document's key)."""
     turns = [(r.doc.id, r.turn.number, r.words) for r in pages.page_of(view.turns, number)]

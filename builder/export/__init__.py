@@ -48,7 +48,7 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
     if not inside and release is None:
         return sizes
     for name, writer in corpus_writers(documents, corpus.people, folder.current).items():
-        if release is None:
+        if inside or release is None:
             folder.put_made(corpus_path(name), writer)
             sizes[name] = folder.current(corpus_path(name)).stat().st_size
         else:

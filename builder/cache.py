@@ -10,10 +10,11 @@ for the render stage) record, for each unit of a stage's work, the hash of its
 inputs and the files it wrote: a unit whose inputs and files are unchanged is not
 done again (``run_units``).
 
-A stage memo (``Memo``: ``people.pickle``, ``search.pickle``) keeps what a stage worked out
-for each document under a hash of everything it was worked out from, so that a
-rebuild reads it back instead of working it out again (see the people and search
-stages); only the entries a build used are kept for the next.
+A stage memo (``Memo``: ``people.pickle``, ``annotate.pickle``, ``search.pickle``,
+``feeds.pickle``) keeps what a stage worked out for each document under a hash of
+everything it was worked out from, so that a rebuild reads it back instead of working
+it out again; only the entries a build used are kept for the next. A stage that changes
+documents keeps the changes it made, and a rebuild applies them again (``replayed``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import pickle
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .parallel import fork_map
 
@@ -38,6 +39,7 @@ FORMAT = b"stenogram-parse-cache-1"
 # Fewer seeds to parse than this are parsed in this process: starting workers costs more.
 PARALLEL_FROM = 16
 Task = TypeVar("Task")
+Doc = TypeVar("Doc")
 
 
 @cache
@@ -186,6 +188,26 @@ class Memo:
         partial = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         partial.write_bytes(pickle.dumps(self.now, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(self.path)
+
+
+class Changes(Protocol[Doc]):
+    """What a stage did to one document, as plain values (``people.resolve.Resolved``, ``annotate.anchor.Anchored``)."""
+
+    @classmethod
+    def of(cls, before: Doc, after: Doc, problems: list) -> Changes[Doc]: ...
+
+    def apply(self, doc: Doc) -> tuple[Doc, list]: ...
+
+
+def replayed(memo: Memo, key: str, doc: Doc, stage: Callable[[Doc], tuple[Doc, list]], kind: type[Changes[Doc]]) -> tuple[Doc, list]:
+    """``stage(doc)``: the document it gives and its problems, from the changes kept in ``memo`` under ``key`` if there
+    are some (of ``kind``), else done and its changes kept there for the next build."""
+    kept = memo.get(key)
+    if isinstance(kept, kind):
+        return kept.apply(doc)
+    done, problems = stage(doc)
+    memo.put(key, kind.of(doc, done, problems))
+    return done, problems
 
 
 def keyed(*parts: str) -> str:

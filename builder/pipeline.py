@@ -197,13 +197,11 @@ def _build(options: BuildOptions) -> BuildReport:
     with clock("people"):
         registry = people_stage.load_curated(options.seeds / people_stage.PEOPLE_FILE)
         problems += registry.problems
-        found_people = Memo(None if shared else options.kept("people.pickle"))
-        people_stage.collect(registry, list(corpus.documents), [keys[d.source.file] for d in corpus.documents], found_people)
-        resolver = people_stage.Resolver(registry, keys, found_people)
-        documents = _each(resolver, corpus.documents, problems)
+        with _memo(options, "people.pickle", shared) as found_people:
+            people_stage.collect(registry, list(corpus.documents), [keys[d.source.file] for d in corpus.documents], found_people)
+            resolver = people_stage.Resolver(registry, keys, found_people)
+            documents = _each(resolver, corpus.documents, problems)
         corpus = replace(corpus, documents=documents, people=people_stage.people_of(registry))
-        found_people.save()
-        del found_people
         # What each document's words, people and names came from, hashed (the search stage's memo is keyed on it).
         resolved = {doc.id: keyed(resolver.state, keys[doc.source.file], doc.id) for doc in documents}
     _settle()
@@ -216,12 +214,10 @@ def _build(options: BuildOptions) -> BuildReport:
         glossary = content_hash(terms)
         annotated = {doc.id: keyed(resolved[doc.id], glossary, content_hash(annotate_stage.marked_roles(doc, corpus.people, roles)))
                      for doc in corpus.documents}
-        anchored = Memo(None if shared else options.kept("annotate.pickle"))
         anchor = partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles)
-        documents = _each(annotate_stage.Annotator(anchor, annotated, anchored), corpus.documents, problems)
+        with _memo(options, "annotate.pickle", shared) as anchored:
+            documents = _each(annotate_stage.Annotator(anchor, annotated, anchored), corpus.documents, problems)
         corpus = replace(corpus, documents=documents, terms=terms)
-        anchored.save()
-        del anchored
         known = None if shared else annotated  # the documents' keys, where they tell every document apart
     _settle()
     del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
@@ -239,17 +235,13 @@ def _build(options: BuildOptions) -> BuildReport:
         raise ValueError(f"not a GitHub repository (OWNER/REPO): {repository!r}")
 
     with clock("export"):  # the corpus-level files: inside the offline copy, else into the release folder if one is given
-        sizes = write_exports(folder, corpus, site_url, exported, options.jobs, None if options.offline else options.release, known,
-                              options.offline)
+        sizes = write_exports(folder, corpus, site_url, exported, options.jobs, options.release, known, options.offline)
         corpus_files = CorpusFiles(sizes, repository, local=options.offline)
         corpus = replace(corpus, texts={})  # the seeds' texts were for the downloads alone (0.2 GB at 10,000 documents)
     _settle()
 
-    with clock("search"):
-        counted = Memo(None if shared else options.kept("search.pickle"))
+    with clock("search"), _memo(options, "search.pickle", shared) as counted:
         folder.put_all(search_files(corpus.documents, corpus.people, not options.offline, options.jobs, memo=counted, keys=resolved))
-        counted.save()
-        del counted
     _settle()
 
     with clock("render"):
@@ -258,11 +250,8 @@ def _build(options: BuildOptions) -> BuildReport:
         folder.put_folder("assets", options.templates / "assets")
     _settle()
 
-    with clock("feeds"):
-        followed = Memo(None if shared else options.kept("feeds.pickle"))
+    with clock("feeds"), _memo(options, "feeds.pickle", shared) as followed:
         folder.put_all(dict(atom_feeds(corpus.documents, corpus.people, site_url, followed, known)))
-        followed.save()
-        del followed
 
     with clock("write"):
         folder.finish()
@@ -281,6 +270,16 @@ def _build(options: BuildOptions) -> BuildReport:
 def parse_corpus(seeds_dir: Path, cache_dir: Path | None = None, jobs: int | None = None) -> BuildReport:
     """The corpus of ``seeds_dir``, read to annotate; nothing written but, with ``cache_dir``, its parse cache."""
     return build(BuildOptions(seeds=seeds_dir, cache=cache_dir, jobs=jobs, publish=False))
+
+
+@contextmanager
+def _memo(options: BuildOptions, name: str, shared: bool) -> Iterator[Memo]:
+    """The stage memo ``name`` of the cache folder (none if two seeds share a published name), saved once the stage is
+    done with it, and its entries let go then (a large archive's memo is hundreds of megabytes)."""
+    memo = Memo(None if shared else options.kept(name))
+    yield memo
+    memo.save()
+    memo.last, memo.now = {}, {}
 
 
 def _each(stage: Callable[[Document], tuple[Document, list[Problem]]], documents: Iterable[Document],

@@ -35,7 +35,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from ..cache import Memo, keyed
+from ..cache import Memo, keyed, replayed
 from ..ingest.sidecar import Sidecar
 from ..model import Document, MentionRole, Note, Paragraph, Person, Problem, TermUse
 from ..people import RoleIndex
@@ -295,13 +295,7 @@ class Annotator:
     memo: Memo
 
     def __call__(self, doc: Document) -> tuple[Document, list[Problem]]:
-        key = keyed("anchored", self.keys[doc.id])
-        kept = self.memo.get(key)
-        if isinstance(kept, Anchored):
-            return kept.apply(doc)
-        done, problems = self.anchor(doc)
-        self.memo.put(key, Anchored.of(doc, done, problems))
-        return done, problems
+        return replayed(self.memo, keyed("anchored", self.keys[doc.id]), doc, self.anchor, Anchored)
 
 
 def marked_roles(doc: Document, people: dict[str, Person], index: RoleIndex) -> dict[str, str]:

@@ -16,8 +16,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 
-from ..cache import Memo, keyed
+from ..cache import Memo, keyed, replayed
 from ..model import Document, Mention, Paragraph, Problem, Turn
 from ..names import COURTESY, female_given_names, fold, name_form, name_key, surname_of
 from .curated import PEOPLE_FILE
@@ -111,13 +112,8 @@ class Resolver:
         self.state = self.registry.fingerprint()
 
     def __call__(self, doc: Document) -> tuple[Document, list[Problem]]:
-        key = keyed("resolved", self.state, self.keys[doc.source.file])
-        kept = self.memo.get(key)
-        if isinstance(kept, Resolved):
-            return kept.apply(doc)
-        done, problems = resolve(self.registry, doc)
-        self.memo.put(key, Resolved.of(doc, done, problems))
-        return done, problems
+        return replayed(self.memo, keyed("resolved", self.state, self.keys[doc.source.file]), doc, partial(resolve, self.registry),
+                        Resolved)
 
 
 @dataclass

@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -199,15 +199,26 @@ class Changes(Protocol[Doc]):
     def apply(self, doc: Doc) -> tuple[Doc, list]: ...
 
 
-def replayed(memo: Memo, key: str, doc: Doc, stage: Callable[[Doc], tuple[Doc, list]], kind: type[Changes[Doc]]) -> tuple[Doc, list]:
-    """``stage(doc)``: the document it gives and its problems, from the changes kept in ``memo`` under ``key`` if there
-    are some (of ``kind``), else done and its changes kept there for the next build."""
-    kept = memo.get(key)
-    if isinstance(kept, kind):
-        return kept.apply(doc)
-    done, problems = stage(doc)
-    memo.put(key, kind.of(doc, done, problems))
-    return done, problems
+def replayed(memo: Memo, keys: Sequence[str], documents: Sequence[Doc], stage: Callable[[Doc], tuple[Doc, list]],
+             kind: type[Changes[Doc]], jobs: int | None = None) -> list[tuple[Doc, list]]:
+    """``stage(doc)`` for every document, in order: the document it gives and its problems.
+
+    A document whose changes (of ``kind``) ``memo`` keeps under its key (``keys``, in the same
+    order) gets them applied again; the others are done on ``jobs`` forked processes
+    (``parallel.fork_map``: a stage that only reads what it closes over), and their changes
+    kept there for the next build. Either way the document comes back as its changes, applied
+    here, so a document done and one replayed are made alike."""
+    changes: list = [memo.get(key) for key in keys]
+    todo = [i for i, kept in enumerate(changes) if not isinstance(kept, kind)]
+
+    def work(i: int) -> Changes[Doc]:
+        done, problems = stage(documents[i])
+        return kind.of(documents[i], done, problems)
+
+    for i, made in zip(todo, fork_map(work, todo, jobs), strict=True):
+        memo.put(keys[i], made)
+        changes[i] = made
+    return [change.apply(doc) for change, doc in zip(changes, documents, strict=True)]
 
 
 def keyed(*parts: str) -> str:

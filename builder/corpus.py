@@ -19,13 +19,14 @@ from .people import RoleIndex, involved
 @dataclass(frozen=True)
 class Corpus:
     documents: tuple[Document, ...] = ()
-    texts: dict[str, str] = field(default_factory=dict)  # each seed's text as read (``Seed.verbatim``), by seed file name
+    # each seed's text as read (``Seed.verbatim``), by seed file name, as its download publishes it (``export.files.original_text``)
+    originals: dict[str, bytes] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)  # the registry: every person resolved, by id
     terms: tuple[Term, ...] = ()  # the glossary
 
-    def text(self, doc: Document) -> str:
-        """The text ``doc`` was read from."""
-        return self.texts[doc.source.file]
+    def original(self, doc: Document) -> bytes:
+        """The text ``doc`` was read from, as its "Original text" download (gzip-compressed UTF-8)."""
+        return self.originals[doc.source.file]
 
 
 def people_shown(doc: Document, people: dict[str, Person], roles: RoleIndex) -> list[tuple[Person, list[Role]]]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -31,6 +31,7 @@ from .cache import Memo, ParseCache, UnitCache, content_hash, keyed, read_all
 from .corpus import Corpus
 from .docs_folder import DocsFolder
 from .export import write_exports
+from .export.files import original_text
 from .ingest.dedupe import body_key, distinct
 from .ingest.seeds import list_seeds, read_seed
 from .ingest.sidecar import Overrides, read_sidecar
@@ -111,10 +112,14 @@ class Clock:
 
 @dataclass(frozen=True)
 class Read:
-    """One seed through the per-seed stages: its document (``None``: skipped), the text it was read from, its problems."""
+    """One seed through the per-seed stages: its document (``None``: skipped), the text it was read from, its problems.
+
+    The text is kept as its "Original text" download publishes it (``export.files.original_text``): gzip-compressed, it is
+    a sixth of the size it has as a Python string (two bytes a character once one is not Latin-1), and a large
+    archive's were most of the build's memory."""
 
     document: Document | None
-    text: str = ""
+    original: bytes = b""
     problems: tuple[Problem, ...] = ()
     body: str | None = None  # the hash of its body's words, which dedupe compares (``dedupe.body_key``)
 
@@ -140,7 +145,7 @@ def read_document(path: Path, clock: Clock | None = None) -> Read:
             notes, note_problems = annotate_stage.read_notes(sidecar)
             problems += note_problems
             doc = replace(doc, notes=notes)
-    return Read(doc, seed.verbatim or seed.text, tuple(problems), body_key(doc))
+    return Read(doc, original_text(seed.verbatim or seed.text), tuple(problems), body_key(doc))
 
 
 def read_document_safely(path: Path) -> tuple[Read, dict[str, float]]:
@@ -191,7 +196,8 @@ def _build(options: BuildOptions) -> BuildReport:
         documents, found = distinct([read.document for read in reads if read.document is not None],
                                     {doc.source.file: read.body for read in reads if (doc := read.document) is not None})
         problems += found
-        corpus = Corpus(documents, {doc.source.file: read.text for read in reads if (doc := read.document) is not None})
+        corpus = Corpus(documents, {doc.source.file: read.original for read in reads if (doc := read.document) is not None})
+        del reads  # the corpus holds all of them the later stages need
     _settle()
 
     with clock("people"):
@@ -200,7 +206,7 @@ def _build(options: BuildOptions) -> BuildReport:
         with _memo(options, "people.pickle", shared) as found_people:
             people_stage.collect(registry, list(corpus.documents), [keys[d.source.file] for d in corpus.documents], found_people)
             resolver = people_stage.Resolver(registry, keys, found_people)
-            documents = _each(resolver, corpus.documents, problems)
+            documents = _gathered(resolver.all(corpus.documents, options.jobs), problems)
         corpus = replace(corpus, documents=documents, people=people_stage.people_of(registry))
         # What each document's words, people and names came from, hashed (the search stage's memo is keyed on it).
         resolved = {doc.id: keyed(resolver.state, keys[doc.source.file], doc.id) for doc in documents}
@@ -216,11 +222,11 @@ def _build(options: BuildOptions) -> BuildReport:
                      for doc in corpus.documents}
         anchor = partial(annotate_stage.anchor, people=corpus.people, terms=terms, index=roles)
         with _memo(options, "annotate.pickle", shared) as anchored:
-            documents = _each(annotate_stage.Annotator(anchor, annotated, anchored), corpus.documents, problems)
+            documents = _gathered(annotate_stage.Annotator(anchor, annotated, anchored).all(corpus.documents, options.jobs), problems)
         corpus = replace(corpus, documents=documents, terms=terms)
         known = None if shared else annotated  # the documents' keys, where they tell every document apart
     _settle()
-    del reads, registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
+    del registry, roles, resolver  # from here on the corpus is all the build holds of the documents (a large archive's memory)
 
     report = BuildReport(list(corpus.documents), corpus.people, problems, terms=corpus.terms, timings=clock.seconds)
     if not options.publish:
@@ -237,7 +243,7 @@ def _build(options: BuildOptions) -> BuildReport:
     with clock("export"):  # the corpus-level files: inside the offline copy, else into the release folder if one is given
         sizes = write_exports(folder, corpus, site_url, exported, options.jobs, options.release, known, options.offline)
         corpus_files = CorpusFiles(sizes, repository, local=options.offline)
-        corpus = replace(corpus, texts={})  # the seeds' texts were for the downloads alone (0.2 GB at 10,000 documents)
+        corpus = replace(corpus, originals={})  # the seeds' texts were for the downloads alone
     _settle()
 
     with clock("search"), _memo(options, "search.pickle", shared) as counted:
@@ -282,15 +288,13 @@ def _memo(options: BuildOptions, name: str, shared: bool) -> Iterator[Memo]:
     memo.last, memo.now = {}, {}
 
 
-def _each(stage: Callable[[Document], tuple[Document, list[Problem]]], documents: Iterable[Document],
-          problems: list[Problem]) -> tuple[Document, ...]:
-    """``stage`` on every document, in order; the problems it finds added to ``problems``."""
-    done = []
-    for doc in documents:
-        doc, found = stage(doc)
-        done.append(doc)
+def _gathered(done: Iterable[tuple[Document, list[Problem]]], problems: list[Problem]) -> tuple[Document, ...]:
+    """The documents a stage gave, in order; the problems it found with them added to ``problems``."""
+    documents = []
+    for doc, found in done:
+        documents.append(doc)
         problems += found
-    return tuple(done)
+    return tuple(documents)
 
 
 def _newest_date(documents: Iterable[Document]) -> str | None:

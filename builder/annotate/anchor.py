@@ -29,7 +29,7 @@ meets them again applies what it gave last time (``Annotator``, ``Anchored``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -294,8 +294,9 @@ class Annotator:
     keys: dict[str, str]
     memo: Memo
 
-    def __call__(self, doc: Document) -> tuple[Document, list[Problem]]:
-        return replayed(self.memo, keyed("anchored", self.keys[doc.id]), doc, self.anchor, Anchored)
+    def all(self, documents: Sequence[Document], jobs: int | None = None) -> list[tuple[Document, list[Problem]]]:
+        """Every document anchored, in order, with its problems; those not met last build on ``jobs`` processes."""
+        return replayed(self.memo, [keyed("anchored", self.keys[doc.id]) for doc in documents], documents, self.anchor, Anchored, jobs)
 
 
 def marked_roles(doc: Document, people: dict[str, Person], index: RoleIndex) -> dict[str, str]:

@@ -39,7 +39,7 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
 
     def export(index: int) -> list[str]:  # numbers go to the workers, not documents
         doc = documents[index]
-        return [folder.put(path, data) for path, data in document_files(doc, corpus.people, corpus.text(doc), site_url, roles).items()]
+        return [folder.put(path, data) for path, data in document_files(doc, corpus.people, corpus.original(doc), site_url, roles).items()]
 
     tasks = {f"document:{doc.id}": index for index, doc in enumerate(documents)}
     run_units(units, tasks, download_keys(corpus, roles, (code_version(), site_url), jobs, annotated), export, folder, jobs)
@@ -72,7 +72,7 @@ def download_keys(corpus: Corpus, roles: RoleIndex, setting: tuple, jobs: int | 
 
     def key(index: int) -> str:
         doc = documents[index]
-        made = (annotated[doc.id],) if annotated else (doc, corpus.text(doc))
+        made = (annotated[doc.id],) if annotated else (doc, corpus.original(doc))
         return content_hash((setting, *made, people_shown(doc, corpus.people, roles)))
 
     return {f"document:{doc.id}": k for doc, k in zip(documents, fork_map(key, range(len(documents)), jobs), strict=True)}

@@ -156,11 +156,11 @@ def licence_record(licence: Licence) -> dict[str, str | None]:
             "via": licence.via}
 
 
-def document_files(doc: Document, people: dict[str, Person], seed: str, site_url: str | None = None,
+def document_files(doc: Document, people: dict[str, Person], original: bytes, site_url: str | None = None,
                    roles: RoleIndex | None = None) -> dict[str, bytes]:
     """One document's downloads (``addresses.downloads``), by path from the site's root: its JSON, its TEI if a transcript, its seed.
 
-    ``seed``: the seed's text as read (``Seed.verbatim``), published in UTF-8.
+    ``original``: the seed's text as read, as ``original_text`` publishes it.
     """
     from .tei import tei_document
 
@@ -169,7 +169,7 @@ def document_files(doc: Document, people: dict[str, Person], seed: str, site_url
     files = {paths["JSON"]: gzip_text(record_json(document_record(doc, people, roles)))}
     if "TEI" in paths:
         files[paths["TEI"]] = gzip_text(tei_document(doc, people, site_url, roles))
-    files[paths["Original text"]] = gzip_text(seed)
+    files[paths["Original text"]] = original
     return files
 
 
@@ -194,6 +194,11 @@ def dataset_files(documents: Sequence[Document], people: dict[str, Person]) -> d
 
 # gzip's level for the corpus-wide files: most of level 9's gain at a fraction of its time.
 GZIP_LEVEL = 6
+
+
+def original_text(seed: str) -> bytes:
+    """A seed's "Original text" download: its text as read (``Seed.verbatim``), in UTF-8, gzip-compressed (``gzip_text``)."""
+    return gzip_text(seed)
 
 
 def gzip_text(text: str) -> bytes:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -111,9 +111,10 @@ class Resolver:
     def __post_init__(self) -> None:
         self.state = self.registry.fingerprint()
 
-    def __call__(self, doc: Document) -> tuple[Document, list[Problem]]:
-        return replayed(self.memo, keyed("resolved", self.state, self.keys[doc.source.file]), doc, partial(resolve, self.registry),
-                        Resolved)
+    def all(self, documents: Sequence[Document], jobs: int | None = None) -> list[tuple[Document, list[Problem]]]:
+        """Every document resolved, in order, with its problems; those not met last build on ``jobs`` processes."""
+        keys = [keyed("resolved", self.state, self.keys[doc.source.file]) for doc in documents]
+        return replayed(self.memo, keys, documents, partial(resolve, self.registry), Resolved, jobs)
 
 
 @dataclass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,9 +14,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from builder.site.mkdocs import minify_pages
+from builder.site.minifier import minify_pages
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 NBSP = re.compile(r"[\u00a0\u202f\u2009]")
 # Strings of the sources' site chrome that must never reach a document page.
@@ -292,3 +294,23 @@ def test_minifying_a_minified_page_changes_nothing(built_site, tmp_path):
     before = {p: p.read_bytes() for p in copy.rglob("*.html")}
     minify_pages(copy, since_ns=0)
     assert {p: p.read_bytes() for p in copy.rglob("*.html")} == before
+
+
+def test_pages_minified_on_several_processes_are_the_pages_minified_in_one(tmp_path):
+    """A large site's pages are minified by forked workers when this process has not loaded the minifier's Go runtime
+    (which does not survive a fork): run where it has not, they give the bytes one process gives."""
+    pages = tmp_path / "site"
+    for n in range(12):
+        page = pages / f"p{n}" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<!doctype html>\n<html>\n  <head><title>Page {n}</title></head>\n  <body>\n    <p class="para" id="p{n}">'
+                        f'Words  of page {n}</p>\n    <pre>  kept\n  as is</pre>\n  </body>\n</html>\n', "utf-8")
+    serial = tmp_path / "serial"
+    shutil.copytree(pages, serial)
+    script = ("import sys; from pathlib import Path; import builder.site.minifier as m; m.MINIFY_SPLIT = 1;"
+              "m.minify_pages(Path(sys.argv[1]), 0, jobs=2); assert 'minify' not in sys.modules, 'minified in the parent'")
+    subprocess.run([sys.executable, "-c", script, str(pages)], check=True, cwd=ROOT)
+    minify_pages(serial, since_ns=0, jobs=1)
+    forked = {p.relative_to(pages): p.read_bytes() for p in sorted(pages.rglob("*.html"))}
+    assert forked == {p.relative_to(serial): p.read_bytes() for p in sorted(serial.rglob("*.html"))}
+    assert b"<p class=para id=p3>Words of page 3</p>" in forked[Path("p3/index.html")]

@@ -28,8 +28,8 @@ from .files import dataset_files, document_files
 def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, units: UnitCache, jobs: int | None = None,
                   release: Path | None = None, annotated: dict[str, str] | None = None, inside: bool = False) -> dict[str, int]:
     """Every download into ``folder``, each document's on ``jobs`` processes where its inputs changed; the corpus-level
-    files into ``folder`` (``inside``: the offline copy holds them), else into ``release``, else not at all. The sizes
-    of the corpus-level files made, in bytes, by name.
+    files (each in a process of its own) into ``folder`` (``inside``: the offline copy holds them), else into ``release``,
+    else not at all. The sizes of the corpus-level files made, in bytes, by name.
 
     ``site_url`` is the published site's address (a TEI header names the page). ``annotated``: each
     document's key (by id) standing for it and its seed's text, if known (see ``download_keys``).
@@ -44,16 +44,20 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
     tasks = {f"document:{doc.id}": index for index, doc in enumerate(documents)}
     run_units(units, tasks, download_keys(corpus, roles, (code_version(), site_url), jobs, annotated), export, folder, jobs)
     folder.put_all(dataset_files(documents, corpus.people))
-    sizes: dict[str, int] = {}
     if not inside and release is None:
-        return sizes
-    for name, writer in corpus_writers(documents, corpus.people, folder.current).items():
+        return {}
+    writers = corpus_writers(documents, corpus.people, folder.current)
+
+    def make(name: str) -> int:  # each in a process of its own: one after the other, they took as long as every document's downloads
         if inside or release is None:
-            folder.put_made(corpus_path(name), writer)
-            sizes[name] = folder.current(corpus_path(name)).stat().st_size
-        else:
-            write_made(release / name, writer)
-            sizes[name] = (release / name).stat().st_size
+            folder.put_made(corpus_path(name), writers[name])
+            return folder.current(corpus_path(name)).stat().st_size
+        write_made(release / name, writers[name])
+        return (release / name).stat().st_size
+
+    sizes = dict(zip(writers, fork_map(make, list(writers), jobs, minimum=2, fresh=True), strict=True))
+    if inside or release is None:
+        folder.keep(corpus_path(name) for name in writers)  # put by the workers
     return sizes
 
 

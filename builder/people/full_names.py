@@ -38,8 +38,8 @@ def _at_word_start(words: tuple[str, ...]) -> str:
     rests: dict[str, list[str]] = {}
     for word in words:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
-    first = "".join(rests)
-    return _first_letter_first(first, r"\w") + "(?:" + "|".join(f"(?<={re.escape(letter)})(?:{'|'.join(rest)})" for letter, rest in rests.items()) + ")"
+    branches = [f"(?<={re.escape(letter)})(?:{'|'.join(rest)})" for letter, rest in rests.items()]
+    return _first_letter_first("".join(rests), r"\w") + f"(?:{'|'.join(branches)})"
 
 
 # A run of capitalised words ("President Vladimir Putin", "Mr [Sergei] Lavrov", "Bashar al-Assad"):

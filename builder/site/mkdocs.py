@@ -27,11 +27,7 @@ site with one is shared between the cores, each pass given a like weight. Every 
 with one fixed build date (``SOURCE_DATE_EPOCH``), so the same inputs give the
 same bytes.
 
-Once MkDocs is done, each page it wrote is minified (``minify_pages``, with the
-minifier Hugo uses): Material's templates indent every element, and that white
-space is about a tenth of the HTML; the quotes HTML does not need are another
-4%. End tags and escapes stay. The minifier is a Go library, whose runtime does not survive a fork:
-it runs in this process, after the passes, never in a forked worker.
+Once MkDocs is done, each page it wrote is minified (``builder/site/minifier.py``).
 
 Every page names its public address (``site_url``, found by ``builder.public_url``) in its
 canonical link, the offline copy's too: there a page is a file (``documents/x.html``), but its
@@ -59,6 +55,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from ..parallel import fork_map, workers
+from .minifier import minify_pages
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the builder package: its code is part of a page's key
 # MkDocs' own warning that a dirty build may leave stale navigation: ours cannot (see above).
@@ -133,7 +130,7 @@ def build_site(options: SiteOptions) -> list[str]:
                 _build_in_passes(config, dirty, pages, options.jobs, collector)
         finally:
             quiet.removeFilter(hush)
-        minify_pages(target, started - MTIME_SLACK_NS)
+        minify_pages(target, started - MTIME_SLACK_NS, options.jobs)
     except Abort as err:
         collector.messages.append(str(err))
         if "BuildError" in str(err):  # pages are missing: keep the last good site
@@ -151,28 +148,6 @@ def build_site(options: SiteOptions) -> list[str]:
         _swap(target, options.site_dir)
     _write_state(options.state, {"fingerprint": fingerprint, "sources": sources})
     return collector.messages
-
-
-def minify_pages(site_dir: Path, since_ns: int) -> None:
-    """Minify every page of ``site_dir`` written since ``since_ns`` (the rest were minified by an earlier build).
-
-    What is removed is white space HTML ignores, and the quotes around an attribute's value
-    that HTML does not need (``class=para``: about 4% of a page, which on a short page is
-    mostly markup); ``<pre>`` blocks, text and escapes are kept, and so are the ``<html>``,
-    ``<head>`` and ``<body>`` tags, end tags and default values, so that a parser that does
-    not infer end tags (Python's ``html.parser``) reads the page's structure as it is. Minifying
-    a minified page changes nothing, so a page seen twice (see ``MTIME_SLACK_NS``) is the same.
-    """
-    import minify  # loads the Go runtime: here, in the process that runs it, after every fork
-
-    minify.config({"html-keep-document-tags": True, "html-keep-end-tags": True, "html-keep-quotes": False,
-                   "html-keep-default-attr-vals": True})
-    for page in sorted(site_dir.rglob("*.html")):
-        if page.stat().st_mtime_ns >= since_ns:
-            html = page.read_text("utf-8")
-            small = minify.string("text/html", html)
-            if small != html:
-                page.write_text(small, "utf-8")
 
 
 def _modified(page: str, options: SiteOptions, config) -> bool:

@@ -28,7 +28,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from .parallel import fork_map
+from .parallel import fork_map, workers
 
 if TYPE_CHECKING:
     from .docs_folder import DocsFolder
@@ -208,21 +208,26 @@ def replayed(memo: Memo, keys: Sequence[str], documents: Sequence[Doc], stage: C
     """``stage(doc)`` for every document, in order: the document it gives and its problems.
 
     A document whose changes (of ``kind``) ``memo`` keeps under its key (``keys``, in the same
-    order) gets them applied again; the others are done on ``jobs`` forked processes
-    (``parallel.fork_map``: a stage that only reads what it closes over), and their changes
-    kept there for the next build. Either way the document comes back as its changes, applied
-    here, so a document done and one replayed are made alike."""
+    order) gets them applied again; the others are done, and their changes kept there for the
+    next build: in this process with one job, else on ``jobs`` forked processes
+    (``parallel.fork_map``: a stage that only reads what it closes over), whose changes come
+    back and are applied here, as a replay's are."""
     changes: list = [memo.get(key) for key in keys]
     todo = [i for i, kept in enumerate(changes) if not isinstance(kept, kind)]
+    done: dict[int, tuple[Doc, list]] = {}
+    if workers(jobs) == 1:
+        for i in todo:
+            done[i] = stage(documents[i])
+            changes[i] = kind.of(documents[i], *done[i])
+    else:
+        def work(i: int) -> Changes[Doc]:
+            return kind.of(documents[i], *stage(documents[i]))
 
-    def work(i: int) -> Changes[Doc]:
-        done, problems = stage(documents[i])
-        return kind.of(documents[i], done, problems)
-
-    for i, made in zip(todo, fork_map(work, todo, jobs), strict=True):
-        memo.put(keys[i], made)
-        changes[i] = made
-    return [change.apply(doc) for change, doc in zip(changes, documents, strict=True)]
+        for i, made in zip(todo, fork_map(work, todo, jobs), strict=True):
+            changes[i] = made
+    for i in todo:
+        memo.put(keys[i], changes[i])
+    return [done[i] if i in done else change.apply(doc) for i, (change, doc) in enumerate(zip(changes, documents, strict=True))]
 
 
 def keyed(*parts: str) -> str:

@@ -286,11 +286,11 @@ def read_all(paths: list[Path], read_one, cache: ParseCache, jobs: int | None = 
     results: list = [cache.get(k) for k in keys]
     missing = [i for i, r in enumerate(results) if r is None]
     timings: dict[str, float] = {}
-    workers = jobs or os.cpu_count() or 1
-    forked = workers > 1 and len(missing) >= PARALLEL_FROM
+    count = workers(jobs)
+    forked = count > 1 and len(missing) >= PARALLEL_FROM
     if forked:
-        chunk = max(1, len(missing) // (workers * 8))
-        with ProcessPoolExecutor(workers) as pool:
+        chunk = max(1, len(missing) // (count * 8))
+        with ProcessPoolExecutor(count) as pool:
             done = pool.map(partial(_read_and_keep, read_one, cache), [(paths[i], keys[i]) for i in missing], chunksize=chunk)
             fresh = [(pickle.loads(data), spent) for data, spent in done]
     else:

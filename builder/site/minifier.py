@@ -29,8 +29,8 @@ def minify_pages(site_dir: Path, since_ns: int, jobs: int | None = None) -> None
     not infer end tags (Python's ``html.parser``) reads the page's structure as it is. Minifying
     a minified page changes nothing, so a page seen twice (see ``mkdocs.MTIME_SLACK_NS``) is the same.
 
-    The minifier's Go runtime does not survive a fork: forked workers minify only while this
-    process has not loaded it (a process that has, a test's, minifies in itself).
+    Forked workers minify only while this process has not loaded the minifier (see the module's
+    text); a process that has, a test's, minifies in itself.
     """
     pages = [page for page in sorted(site_dir.rglob("*.html")) if page.stat().st_mtime_ns >= since_ns]
     count = workers(jobs)

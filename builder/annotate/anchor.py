@@ -294,9 +294,10 @@ class Annotator:
     keys: dict[str, str]
     memo: Memo
 
-    def all(self, documents: Sequence[Document], jobs: int | None = None) -> list[tuple[Document, list[Problem]]]:
-        """Every document anchored, in order, with its problems; those not met last build on ``jobs`` processes."""
-        return replayed(self.memo, [keyed("anchored", self.keys[doc.id]) for doc in documents], documents, self.anchor, Anchored, jobs)
+    def all(self, documents: Sequence[Document]) -> list[tuple[Document, list[Problem]]]:
+        """Every document anchored, in order, with its problems: in this process, since anchoring a document costs less
+        than sending its changes back from a worker (4 s against 7 at 10,000 documents)."""
+        return replayed(self.memo, [keyed("anchored", self.keys[doc.id]) for doc in documents], documents, self.anchor, Anchored, jobs=1)
 
 
 def marked_roles(doc: Document, people: dict[str, Person], index: RoleIndex) -> dict[str, str]:

@@ -47,16 +47,17 @@ def write_exports(folder: DocsFolder, corpus: Corpus, site_url: str | None, unit
     if not inside and release is None:
         return {}
     writers = corpus_writers(documents, corpus.people, folder.current)
+    outside = None if inside else release  # the offline copy holds them, whatever release folder it is given
 
     def make(name: str) -> int:  # each in a process of its own: one after the other, they took as long as every document's downloads
-        if inside or release is None:
+        if outside is None:
             folder.put_made(corpus_path(name), writers[name])
             return folder.current(corpus_path(name)).stat().st_size
-        write_made(release / name, writers[name])
-        return (release / name).stat().st_size
+        write_made(outside / name, writers[name])
+        return (outside / name).stat().st_size
 
     sizes = dict(zip(writers, fork_map(make, list(writers), jobs, minimum=2, fresh=True), strict=True))
-    if inside or release is None:
+    if outside is None:
         folder.keep(corpus_path(name) for name in writers)  # put by the workers
     return sizes
 
